@@ -1,0 +1,58 @@
+package org.infodesk.app.dashboard.ui;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.infodesk.app.dashboard.DomainProgress;
+import org.infodesk.app.i18n.Messages;
+import org.infodesk.app.profile.LaoProfile;
+import org.infodesk.protocol.answers.Answers;
+import org.infodesk.protocol.rules.Questionnaire;
+
+/** State of the dashboard: who we are, which year, and every domain's progress. Touches no node. */
+public final class DashboardViewModel {
+
+    private final Questionnaire questionnaire;
+    private final Messages messages;
+    private final ReadOnlyStringWrapper laoLine = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper yearLine = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final ObservableList<DomainProgress.Summary> domains = FXCollections.observableArrayList();
+
+    public DashboardViewModel(Questionnaire questionnaire, LaoProfile lao, Messages messages) {
+        this.questionnaire = questionnaire;
+        this.messages = messages;
+        laoLine.set(messages.get("dashboard.lao", messages.text(lao.name()), lao.code(),
+                messages.text(lao.district()), messages.text(lao.province())));
+        yearLine.set(messages.get("dashboard.fiscalYear", String.valueOf(questionnaire.definition().fiscalYear())));
+        status.set(messages.get("status.noServer"));
+    }
+
+    /** Recomputes every domain's progress from the answers. */
+    public void show(Answers answers) {
+        List<DomainProgress.Summary> summaries = DomainProgress.of(questionnaire, answers);
+        domains.setAll(summaries);
+    }
+
+    public ReadOnlyStringProperty laoLineProperty() {
+        return laoLine.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty yearLineProperty() {
+        return yearLine.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<DomainProgress.Summary> domains() {
+        return FXCollections.unmodifiableObservableList(domains);
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+}

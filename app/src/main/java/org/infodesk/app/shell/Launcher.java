@@ -1,0 +1,16 @@
+package org.infodesk.app.shell;
+
+import javafx.application.Application;
+
+/**
+ * The main class. It does not extend {@link Application}, so that the app starts from a plain
+ * class path without the "JavaFX runtime components are missing" check.
+ */
+public final class Launcher {
+
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        Application.launch(InfoDeskApp.class, args);
+    }
+}
