@@ -67,6 +67,21 @@ public final class AnswersJson {
         return builder.build();
     }
 
+    /** Reads one item's value from its JSON form (null for JSON null); refuses a value of the wrong type. */
+    public static Object readValue(Item item, JsonNode node, String where) throws AnswersFormatException {
+        List<AnswersFormatException.Problem> problems = new ArrayList<>();
+        Object value = value(item, node, where, problems);
+        if (!problems.isEmpty()) {
+            throw new AnswersFormatException(problems);
+        }
+        return value;
+    }
+
+    /** Writes one item's value in its JSON form. */
+    public static JsonNode writeValue(Item item, Object value) {
+        return value == null ? NODES.nullNode() : node(item, value);
+    }
+
     private static Object value(Item item, JsonNode node, String where, List<AnswersFormatException.Problem> problems) {
         if (node == null || node.isNull()) {
             return null;

@@ -1,0 +1,240 @@
+package org.infodesk.app.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.infodesk.app.data.StoreException;
+import org.infodesk.protocol.definition.Definition;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The local store: one SQLite file ({@link #FILE}) in the data folder, opened by one process
+ * at a time (ADR 0003). Opening it checks the folder can be written, takes the instance lock,
+ * refuses a damaged file without touching it (offering the newest sound backup), backs up,
+ * migrates with Flyway, then keeps one connection in WAL mode with {@code synchronous=FULL}:
+ * a save that has returned survives a killed process and a power cut.
+ */
+public final class Store implements AutoCloseable {
+
+    public static final String FILE = "infodesk.db";
+
+    /** A unit of work on the connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path folder;
+    private final Clock clock;
+    private final Backups backups;
+    private final Map<String, Definition> definitions;
+    private final InstanceLock lock;
+    private final Connection connection;
+
+    private Store(Path folder, Clock clock, Map<String, Definition> definitions, InstanceLock lock, Connection connection) {
+        this.folder = folder;
+        this.clock = clock;
+        this.backups = new Backups(folder, clock);
+        this.definitions = Map.copyOf(definitions);
+        this.lock = lock;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating if needed) the store in a folder.
+     *
+     * @param definitions the questionnaire definitions by key, for reading stored values
+     */
+    public static Store open(Path folder, Clock clock, Map<String, Definition> definitions) throws StoreException {
+        try {
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".write-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new StoreException(StoreException.Problem.READ_ONLY, folder, null, e.getMessage(), e);
+        }
+        InstanceLock lock = InstanceLock.acquire(folder);
+        try {
+            Path db = folder.resolve(FILE);
+            Backups backups = new Backups(folder, clock);
+            boolean existed = Files.exists(db) && Files.size(db) > 0;
+            if (existed && !Backups.isSound(db)) {
+                throw new StoreException(StoreException.Problem.CORRUPT, folder, backups.latestSound().orElse(null),
+                        "integrity check failed: " + db, null);
+            }
+            try {
+                Flyway flyway = Flyway.configure()
+                        .dataSource("jdbc:sqlite:" + db.toAbsolutePath(), null, null)
+                        .locations("classpath:db/migration")
+                        .load();
+                MigrationInfo[] pending = flyway.info().pending();
+                // a migration applied here that this version does not know: a newer InfoDesk wrote this data
+                MigrationInfo future = Arrays.stream(flyway.info().applied())
+                        .filter(m -> m.getState().name().startsWith("FUTURE")).findFirst().orElse(null);
+                if (future != null) {
+                    throw new StoreException(StoreException.Problem.NEWER_SCHEMA, folder, "schema " + future.getVersion());
+                }
+                if (existed) {
+                    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
+                        backups.create(c, pending.length > 0
+                                ? "before-migration-to-v" + pending[pending.length - 1].getVersion() : "start");
+                    }
+                }
+                if (pending.length > 0) {
+                    flyway.migrate();
+                }
+            } catch (RuntimeException e) {
+                // Flyway wraps SQLite's own error: report what it means
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof SQLException sql) {
+                        throw SqliteErrors.map(sql, folder, backups.latestSound().orElse(null));
+                    }
+                }
+                throw new StoreException(StoreException.Problem.IO, folder, null, e.getMessage(), e);
+            }
+            // the long-lived connection holds SQLite's write lock (IMMEDIATE): open it last
+            Connection connection = connect(db);
+            return new Store(folder, clock, definitions, lock, connection);
+        } catch (StoreException e) {
+            lock.close();
+            throw e;
+        } catch (SQLException e) {
+            lock.close();
+            throw SqliteErrors.map(e, folder, null);
+        } catch (IOException e) {
+            lock.close();
+            throw new StoreException(StoreException.Problem.IO, folder, null, e.getMessage(), e);
+        }
+    }
+
+    static Connection connect(Path db) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath(), config.toProperties());
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    /** Replaces the database of a closed store with a backup (see {@link Backups}). */
+    public static void restore(Path folder, Path backup, Clock clock) throws StoreException {
+        try (InstanceLock ignored = InstanceLock.acquire(folder)) {
+            Backups.restore(folder, backup, clock);
+        }
+    }
+
+    /** Runs work in one transaction: all of it is committed, or none. */
+    public synchronized <T> T write(Work<T> work) throws StoreException {
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is gone; the transaction dies with it
+            }
+            if (e instanceof SQLException sql) {
+                throw SqliteErrors.map(sql, folder, backups.latestSound().orElse(null));
+            }
+            if (e instanceof StoreFailure f) {
+                throw f.exception;
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** Runs a read. */
+    public synchronized <T> T read(Work<T> work) throws StoreException {
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // as above
+            }
+            throw SqliteErrors.map(e, folder, backups.latestSound().orElse(null));
+        } catch (StoreFailure f) {
+            throw f.exception;
+        }
+    }
+
+    /** Carries a {@link StoreException} out of a unit of work. */
+    static final class StoreFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient StoreException exception;
+
+        StoreFailure(StoreException exception) {
+            super(exception.getMessage(), exception, false, false);
+            this.exception = exception;
+        }
+    }
+
+    /** Makes a backup now. */
+    public synchronized Path backup(String reason) throws StoreException {
+        try {
+            connection.commit();
+            connection.setAutoCommit(true); // VACUUM INTO cannot run inside a transaction
+            try {
+                return backups.create(connection, reason);
+            } finally {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.map(e, folder, null);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Problem.IO, folder, null, e.getMessage(), e);
+        }
+    }
+
+    public Backups backups() {
+        return backups;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    Definition definition(String key) {
+        Definition d = definitions.get(key);
+        if (d == null) {
+            throw new IllegalStateException("no definition " + key + " is known to this store");
+        }
+        return d;
+    }
+
+    /** For tests in this package: the raw connection. */
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing: nothing more to save
+        } finally {
+            lock.close();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.infodesk.app.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import org.flywaydb.core.Flyway;
+import org.infodesk.app.form.DomainKey;
+import org.infodesk.app.form.DomainState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A database of the first schema, holding data, migrates to the latest with nothing lost. */
+class MigrationTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theFirstSchemaWithDataMigratesToTheLatestKeepingEveryRowAndBackingUpFirst() throws Exception {
+        String url = "jdbc:sqlite:" + folder.resolve(Store.FILE).toAbsolutePath();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("1").load().migrate();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("""
+                INSERT INTO domain_revision (id, lao_code, fiscal_year, domain, revision, definition_key, state, created_at, updated_at)
+                VALUES (1, '5650801', 2564, 'infrastructure', 1, 'dla-lao-info/2564/1', 'DRAFT',
+                        '2021-06-01T02:00:00Z', '2021-06-01T02:00:00Z'),
+                       (2, '5650801', 2564, 'water_management', 1, 'dla-lao-info/2564/1', 'DRAFT',
+                        '2021-06-01T02:00:00Z', '2021-06-01T02:00:00Z')""");
+            s.execute("""
+                INSERT INTO answer (revision_id, item, value, updated_at, updated_by) VALUES
+                (1, 'road_routes_total', '"58"', '2021-06-01T02:00:00Z', 'somchai'),
+                (2, 'village_water_systems', '"9"', '2021-06-01T02:00:00Z', 'somchai')""");
+            s.execute("""
+                INSERT INTO audit_log (at, user_name, revision_id, item, old_value, new_value)
+                VALUES ('2021-06-01T02:00:00Z', 'somchai', 1, 'road_routes_total', NULL, '"58"')""");
+            s.execute("""
+                INSERT INTO certified_snapshot (revision_id, submission_id, payload, digest, signature, certifier_name,
+                    certifier_position, certified_at)
+                VALUES (2, '0190a1b2-0000-7000-8000-000000000001', x'7b7d', 'abc', x'01', 'นายสมชาย', 'ปลัด', '2021-06-02T02:00:00Z')""");
+            s.execute("UPDATE domain_revision SET state = 'QUEUED' WHERE id = 2");
+            s.execute("""
+                INSERT INTO outbox_item (submission_id, state, created_at, updated_at)
+                VALUES ('0190a1b2-0000-7000-8000-000000000001', 'QUEUED', '2021-06-02T02:00:00Z', '2021-06-02T02:00:00Z')""");
+        }
+
+        try (Store store = StoreFixture.open(folder)) {
+            SqliteAnswerRepository answers = new SqliteAnswerRepository(store, StoreFixture.DEFINITION.key());
+            var roads = answers.current(new DomainKey("5650801", 2564, "infrastructure"));
+            var water = answers.current(new DomainKey("5650801", 2564, "water_management"));
+
+            assertThat(roads.values()).containsEntry("road_routes_total", new BigDecimal("58"));
+            assertThat(water.state()).isEqualTo(DomainState.QUEUED);
+            assertThat(answers.audit(roads.key())).hasSize(1);
+            assertThat(new SqliteOutboxRepository(store).undelivered()).hasSize(1);
+            assertThat(new SqliteCertificationRepository(store, answers).snapshots(water.key())).hasSize(1);
+            try (Statement s = store.connection().createStatement();
+                 ResultSet r = s.executeQuery("SELECT max(version) FROM flyway_schema_history")) {
+                r.next();
+                assertThat(r.getString(1)).isEqualTo("2");
+            }
+        }
+        assertThat(new Backups(folder, Clock.systemUTC()).list()).singleElement()
+                .satisfies(p -> assertThat(p.getFileName().toString()).endsWith("-before-migration-to-v2.db"));
+    }
+}
