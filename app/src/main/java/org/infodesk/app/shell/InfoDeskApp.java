@@ -1,23 +1,38 @@
 package org.infodesk.app.shell;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.infodesk.app.dashboard.ui.DashboardView;
 import org.infodesk.app.dashboard.ui.DashboardViewModel;
+import org.infodesk.app.data.StoreException;
 import org.infodesk.app.i18n.Messages;
 import org.infodesk.app.profile.LaoProfile;
+import org.infodesk.app.storage.DataFolder;
+import org.infodesk.app.storage.SqliteAnswerRepository;
+import org.infodesk.app.storage.Store;
 import org.infodesk.protocol.answers.Answers;
 import org.infodesk.protocol.rules.Questionnaire;
 
-/** The JavaFX application: loads the font and the questionnaire, and shows the dashboard. */
+/**
+ * The JavaFX application: loads the font, the questionnaire and the local store, and shows the
+ * dashboard. Named parameters: {@code --lang=en}, {@code --data-dir=PATH}.
+ */
 public final class InfoDeskApp extends Application {
 
     private Questionnaire questionnaire;
     private LaoProfile lao;
     private Locale locale = Messages.THAI;
     private Stage stage;
+    private Path dataFolder;
+    private Store store;
+    private StoreException storeProblem;
 
     @Override
     public void init() {
@@ -27,11 +42,37 @@ public final class InfoDeskApp extends Application {
         if ("en".equals(lang)) {
             locale = Locale.ENGLISH;
         }
+        dataFolder = DataFolder.forThisMachine(getParameters().getNamed().get("data-dir"));
+        openStore();
+    }
+
+    private void openStore() {
+        try {
+            store = Store.open(dataFolder, Clock.systemUTC(), Map.of(questionnaire.definition().key(), questionnaire.definition()));
+            storeProblem = null;
+        } catch (StoreException e) {
+            store = null;
+            storeProblem = e;
+        }
     }
 
     @Override
     public void start(Stage primaryStage) {
         Fonts.load();
+        while (storeProblem != null) {
+            Optional<Path> restore = StartupProblemDialog.show(storeProblem, Messages.of(locale));
+            if (restore.isEmpty()) {
+                Platform.exit();
+                return;
+            }
+            try {
+                Store.restore(dataFolder, restore.get(), Clock.systemUTC());
+            } catch (StoreException e) {
+                storeProblem = e;
+                continue;
+            }
+            openStore();
+        }
         stage = primaryStage;
         stage.setScene(new Scene(root(), 1100, 680));
         stage.getScene().getStylesheets().add(InfoDeskApp.class.getResource("app.css").toExternalForm());
@@ -44,8 +85,24 @@ public final class InfoDeskApp extends Application {
         Messages messages = Messages.of(locale);
         stage.setTitle(messages.get("app.title"));
         DashboardViewModel model = new DashboardViewModel(questionnaire, lao, messages);
-        model.show(Answers.empty());
+        model.show(answers());
         return new DashboardView(model, this::switchLanguage);
+    }
+
+    private Answers answers() {
+        try {
+            return new SqliteAnswerRepository(store, questionnaire.definition().key())
+                    .answers(lao.code(), questionnaire.definition().fiscalYear());
+        } catch (StoreException e) {
+            return Answers.empty();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (store != null) {
+            store.close();
+        }
     }
 
     private void switchLanguage() {
