@@ -22,5 +22,15 @@ class AppArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.infodesk.server..");
 
     @ArchTest
+    static final ArchRule onlyTheShellAndStorageSeeTheStorageImplementation = noClasses()
+            .that().resideOutsideOfPackages("org.infodesk.app.storage..", "org.infodesk.app.shell..")
+            .should().dependOnClassesThat().resideInAPackage("org.infodesk.app.storage..");
+
+    @ArchTest
+    static final ArchRule onlyStorageSpeaksSql = noClasses()
+            .that().resideOutsideOfPackage("org.infodesk.app.storage..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.flywaydb..");
+
+    @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("org.infodesk.app.(*)..").should().beFreeOfCycles();
 }
