@@ -29,6 +29,15 @@ public interface AnswerRepository {
     /** The current values of every domain of an LAO and year, as rules see them. */
     Answers answers(String lao, int fiscalYear) throws StoreException;
 
+    /**
+     * Saves (or, with a blank text, removes) the justification of a subject of the current revision:
+     * an item id for a year-over-year change, {@code rule:<id>} for a warning. Audited like a value.
+     */
+    void justify(DomainKey key, String subject, String text, String user) throws StoreException;
+
+    /** The current revision's justifications by subject. */
+    Map<String, String> justifications(DomainKey key) throws StoreException;
+
     /** Every change to a domain, oldest first. */
     List<AuditEntry> audit(DomainKey key) throws StoreException;
 }

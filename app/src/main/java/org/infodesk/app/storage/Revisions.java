@@ -85,6 +85,15 @@ final class Revisions {
             s.setLong(4, fromRevision);
             s.executeUpdate();
         }
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO justification (revision_id, subject, text, updated_at, updated_by)
+                SELECT ?, subject, text, ?, ? FROM justification WHERE revision_id = ?""")) {
+            s.setLong(1, toRevision);
+            s.setString(2, now.toString());
+            s.setString(3, user);
+            s.setLong(4, fromRevision);
+            s.executeUpdate();
+        }
     }
 
     static void audit(Connection c, Instant at, String user, long revisionId, String item, String oldValue, String newValue)

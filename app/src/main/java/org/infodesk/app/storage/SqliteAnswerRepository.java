@@ -157,6 +157,70 @@ public final class SqliteAnswerRepository implements AnswerRepository {
     }
 
     @Override
+    public void justify(DomainKey key, String subject, String text, String user) throws StoreException {
+        Instant now = store.clock().instant();
+        String value = text == null || text.isBlank() ? null : text.strip();
+        store.write(c -> {
+            Revisions.Row row = Revisions.latest(c, key);
+            if (row == null) {
+                row = Revisions.insert(c, key, 1, definitionKey, now);
+            }
+            if (!row.editable()) {
+                throw Revisions.failure(store, StoreException.Problem.FROZEN, key + " revision " + row.revision());
+            }
+            String old;
+            try (PreparedStatement s = c.prepareStatement("SELECT text FROM justification WHERE revision_id = ? AND subject = ?")) {
+                s.setLong(1, row.id());
+                s.setString(2, subject);
+                try (ResultSet r = s.executeQuery()) {
+                    old = r.next() ? r.getString(1) : null;
+                }
+            }
+            if (Objects.equals(old, value)) {
+                return null;
+            }
+            try (PreparedStatement s = c.prepareStatement(value == null
+                    ? "DELETE FROM justification WHERE revision_id = ? AND subject = ?"
+                    : """
+                      INSERT INTO justification (revision_id, subject, text, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+                      ON CONFLICT (revision_id, subject) DO UPDATE SET text = excluded.text,
+                          updated_at = excluded.updated_at, updated_by = excluded.updated_by""")) {
+                s.setLong(1, row.id());
+                s.setString(2, subject);
+                if (value != null) {
+                    s.setString(3, value);
+                    s.setString(4, now.toString());
+                    s.setString(5, user);
+                }
+                s.executeUpdate();
+            }
+            Revisions.audit(c, now, user, row.id(), "justification:" + subject, old, value);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, String> justifications(DomainKey key) throws StoreException {
+        return store.read(c -> {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            Revisions.Row row = Revisions.latest(c, key);
+            if (row == null) {
+                return out;
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT subject, text FROM justification WHERE revision_id = ? ORDER BY subject")) {
+                s.setLong(1, row.id());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public List<AuditEntry> audit(DomainKey key) throws StoreException {
         return store.read(c -> {
             List<AuditEntry> out = new ArrayList<>();

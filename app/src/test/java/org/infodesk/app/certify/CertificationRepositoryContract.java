@@ -108,4 +108,19 @@ public abstract class CertificationRepositoryContract {
 
         assertThat(e.problem()).isEqualTo(StoreException.Problem.CONFLICT);
     }
+
+    @Test
+    void aCertifiedRevisionsJustificationsAreFrozenAndCarriedIntoTheAmendment() throws Exception {
+        Repos r = repos();
+        r.answers().save(new Edit(ROADS, "road_routes_total", new BigDecimal("58"), "somchai"));
+        r.answers().justify(ROADS, "road_routes_total", "รับโอนถนน", "somchai");
+        r.certifications().certify(certification(ROADS, 1, "{}"));
+
+        StoreException e = catchThrowableOfType(StoreException.class,
+                () -> r.answers().justify(ROADS, "road_routes_total", "แก้", "somchai"));
+        r.certifications().amend(ROADS, "somchai");
+
+        assertThat(e.problem()).isEqualTo(StoreException.Problem.FROZEN);
+        assertThat(r.answers().justifications(ROADS)).containsEntry("road_routes_total", "รับโอนถนน");
+    }
 }

@@ -110,4 +110,19 @@ public abstract class AnswerRepositoryContract {
         assertThat(again.problem()).isEqualTo(StoreException.Problem.CONFLICT);
         assertThat(repo.current(ROADS).values()).containsEntry("road_routes_total", new BigDecimal("55"));
     }
+
+    @Test
+    void aJustificationIsKeptPerSubjectAndABlankOneRemovesIt() throws Exception {
+        AnswerRepository repo = repository();
+        repo.save(new Edit(ROADS, "road_routes_total", new BigDecimal("58"), "somchai"));
+
+        repo.justify(ROADS, "road_routes_total", "  รับโอนถนนจากกรมทางหลวงชนบท 3 สาย ", "somchai");
+        repo.justify(ROADS, "rule:road_avg_length", "ถนนสายหลักยาว", "somchai");
+        repo.justify(ROADS, "rule:road_avg_length", " ", "somchai");
+
+        assertThat(repo.justifications(ROADS)).containsExactly(
+                Map.entry("road_routes_total", "รับโอนถนนจากกรมทางหลวงชนบท 3 สาย"));
+        assertThat(repo.audit(ROADS)).extracting(AuditEntry::item)
+                .contains("justification:road_routes_total", "justification:rule:road_avg_length");
+    }
 }

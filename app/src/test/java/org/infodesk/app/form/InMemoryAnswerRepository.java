@@ -19,6 +19,7 @@ public final class InMemoryAnswerRepository implements AnswerRepository {
         public final int revision;
         public DomainState state = DomainState.DRAFT;
         public final Map<String, Object> values = new LinkedHashMap<>();
+        public final Map<String, String> justifications = new java.util.TreeMap<>();
         public Instant updatedAt;
 
         Rev(int revision) {
@@ -45,6 +46,7 @@ public final class InMemoryAnswerRepository implements AnswerRepository {
     public synchronized Rev startNext(DomainKey key, Rev last) {
         Rev next = new Rev(last.revision + 1);
         next.values.putAll(last.values);
+        next.justifications.putAll(last.justifications);
         next.updatedAt = clock.instant();
         revisions(key).add(next);
         audit(key, new AuditEntry(next.updatedAt, "amend", next.revision, "*", null, "{\"amends\":" + last.revision + "}"));
@@ -121,6 +123,29 @@ public final class InMemoryAnswerRepository implements AnswerRepository {
             }
         });
         return b.build();
+    }
+
+    @Override
+    public synchronized void justify(DomainKey key, String subject, String text, String user) throws StoreException {
+        List<Rev> list = revisions(key);
+        if (list.isEmpty()) {
+            list.add(new Rev(1));
+        }
+        if (!current(key).editable()) {
+            throw new StoreException(StoreException.Problem.FROZEN, null, key.toString());
+        }
+        Rev r = list.get(list.size() - 1);
+        String value = text == null || text.isBlank() ? null : text.strip();
+        String old = value == null ? r.justifications.remove(subject) : r.justifications.put(subject, value);
+        if (!java.util.Objects.equals(old, value)) {
+            audit(key, new AuditEntry(clock.instant(), user, r.revision, "justification:" + subject, old, value));
+        }
+    }
+
+    @Override
+    public synchronized Map<String, String> justifications(DomainKey key) {
+        List<Rev> list = revisions(key);
+        return list.isEmpty() ? Map.of() : Map.copyOf(list.get(list.size() - 1).justifications);
     }
 
     @Override
