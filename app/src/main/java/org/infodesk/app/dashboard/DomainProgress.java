@@ -1,6 +1,9 @@
 package org.infodesk.app.dashboard;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Map;
+import org.infodesk.app.form.DomainRecord;
 import java.util.List;
 import org.infodesk.app.form.DomainState;
 import org.infodesk.protocol.answers.Answers;
@@ -17,7 +20,7 @@ public final class DomainProgress {
 
     /** One domain's line on the dashboard. */
     public record Summary(String id, int order, Text label, int required, int answered, long errors, long warnings,
-            DomainState state) {
+            DomainState state, Instant lastSaved) {
 
         /** Answered required items as a fraction, 0 to 1. */
         public double fraction() {
@@ -27,8 +30,16 @@ public final class DomainProgress {
 
     private DomainProgress() {}
 
-    /** Summaries of every domain, in the definition's order. */
+    /** Summaries of every domain, in the definition's order, from answers alone (nothing stored). */
     public static List<Summary> of(Questionnaire questionnaire, Answers answers) {
+        return of(questionnaire, answers, Map.of());
+    }
+
+    /**
+     * Summaries of every domain; a stored record supplies the state once certified (and the last
+     * save time); before that the state follows the answers: not started, in progress, ready.
+     */
+    public static List<Summary> of(Questionnaire questionnaire, Answers answers, Map<String, DomainRecord> records) {
         Evaluation evaluation = questionnaire.evaluate(answers);
         List<Summary> out = new ArrayList<>();
         for (Domain d : questionnaire.definition().domains()) {
@@ -47,9 +58,12 @@ public final class DomainProgress {
                     .filter(f -> f.isError() && f.kind() != Finding.Kind.REQUIRED).count();
             long warnings = evaluation.findings(d.id()).stream().filter(f -> !f.isError()).count();
             boolean started = !answers.domain(d.id()).isEmpty();
-            DomainState state = !started ? DomainState.NOT_STARTED
+            DomainRecord record = records.get(d.id());
+            DomainState state = record != null && !record.editable() ? record.state()
+                    : !started ? DomainState.NOT_STARTED
                     : errors == 0 && answered == required ? DomainState.READY : DomainState.DRAFT;
-            out.add(new Summary(d.id(), d.order(), d.label(), required, answered, errors, warnings, state));
+            out.add(new Summary(d.id(), d.order(), d.label(), required, answered, errors, warnings, state,
+                    record == null ? null : record.updatedAt()));
         }
         return out;
     }

@@ -84,6 +84,10 @@ public final class FormSession {
         return key;
     }
 
+    public String user() {
+        return user;
+    }
+
     public DomainRecord record() {
         return record;
     }

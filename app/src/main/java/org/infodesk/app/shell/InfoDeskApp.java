@@ -16,15 +16,25 @@ import org.infodesk.app.i18n.Messages;
 import org.infodesk.app.profile.LaoProfile;
 import org.infodesk.app.storage.DataFolder;
 import org.infodesk.app.storage.SqliteAnswerRepository;
+import org.infodesk.app.storage.SqliteLastYearRepository;
+import org.infodesk.app.form.DomainKey;
+import org.infodesk.app.form.DomainRecord;
+import org.infodesk.app.form.FormSession;
+import org.infodesk.app.form.ui.FormView;
+import org.infodesk.app.form.ui.FormViewModel;
 import org.infodesk.app.storage.Store;
 import org.infodesk.protocol.answers.Answers;
 import org.infodesk.protocol.rules.Questionnaire;
 
 /**
  * The JavaFX application: loads the font, the questionnaire and the local store, and shows the
- * dashboard. Named parameters: {@code --lang=en}, {@code --data-dir=PATH}.
+ * dashboard. Named parameters: {@code --lang=en}, {@code --data-dir=PATH}, {@code --open=DOMAIN} (open a
+ * domain's form at once).
  */
 public final class InfoDeskApp extends Application {
+
+    /** Until local users exist (issue 5), edits are recorded as the demo data-entry officer. */
+    private static final String USER = "officer";
 
     private Questionnaire questionnaire;
     private LaoProfile lao;
@@ -79,22 +89,52 @@ public final class InfoDeskApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.show();
+        String open = getParameters().getNamed().get("open");
+        if (open != null && questionnaire.definition().domain(open).isPresent()) {
+            openDomain(open);
+        }
     }
 
-    private DashboardView root() {
+    private javafx.scene.Parent root() {
         Messages messages = Messages.of(locale);
         stage.setTitle(messages.get("app.title"));
         DashboardViewModel model = new DashboardViewModel(questionnaire, lao, messages);
-        model.show(answers());
-        return new DashboardView(model, this::switchLanguage);
+        try {
+            SqliteAnswerRepository repo = answersRepository();
+            int year = questionnaire.definition().fiscalYear();
+            Map<String, DomainRecord> records = new java.util.HashMap<>();
+            for (var d : questionnaire.definition().domains()) {
+                records.put(d.id(), repo.current(new DomainKey(lao.code(), year, d.id())));
+            }
+            model.show(repo.answers(lao.code(), year), records);
+        } catch (StoreException e) {
+            model.show(Answers.empty());
+        }
+        return new DashboardView(model, this::switchLanguage, this::openDomain);
     }
 
-    private Answers answers() {
+    private SqliteAnswerRepository answersRepository() {
+        return new SqliteAnswerRepository(store, questionnaire.definition().key());
+    }
+
+    private void openDomain(String domainId) {
+        Messages messages = Messages.of(locale);
+        DomainKey key = new DomainKey(lao.code(), questionnaire.definition().fiscalYear(), domainId);
         try {
-            return new SqliteAnswerRepository(store, questionnaire.definition().key())
-                    .answers(lao.code(), questionnaire.definition().fiscalYear());
+            SqliteAnswerRepository repo = answersRepository();
+            Answers lastYear = new SqliteLastYearRepository(store, questionnaire.definition())
+                    .values(lao.code(), key.fiscalYear() - 1);
+            FormSession session = new FormSession(questionnaire, repo, key, USER);
+            FormView view = new FormView(new FormViewModel(session, repo, lastYear, messages), () -> stage.getScene().setRoot(root()));
+            view.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                    stage.getScene().setRoot(root());
+                }
+            });
+            stage.getScene().setRoot(view);
+            Platform.runLater(view::focusFirst);
         } catch (StoreException e) {
-            return Answers.empty();
+            StartupProblemDialog.show(e, messages);
         }
     }
 

@@ -22,6 +22,11 @@ import org.infodesk.app.i18n.Messages;
 public final class DashboardView extends BorderPane {
 
     public DashboardView(DashboardViewModel model, Runnable switchLanguage) {
+        this(model, switchLanguage, id -> { });
+    }
+
+    /** @param open called with a domain id when the user opens a domain (Enter or double-click) */
+    public DashboardView(DashboardViewModel model, Runnable switchLanguage, java.util.function.Consumer<String> open) {
         Messages m = model.messages();
         getStyleClass().add("dashboard");
 
@@ -60,8 +65,29 @@ public final class DashboardView extends BorderPane {
         table.getColumns().add(progress);
         table.getColumns().add(column(m.get("dashboard.col.errors"), s -> String.valueOf(s.errors()), 90));
         table.getColumns().add(column(m.get("dashboard.col.warnings"), s -> String.valueOf(s.warnings()), 90));
-        BorderPane.setMargin(table, new Insets(8, 16, 8, 16));
-        setCenter(table);
+        table.getColumns().add(column(m.get("dashboard.col.lastSaved"), model::lastSaved, 130));
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                open.accept(table.getSelectionModel().getSelectedItem().id());
+            }
+        });
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<Summary> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem().id());
+                }
+            });
+            return row;
+        });
+        Label hint = new Label(m.get("dashboard.hint"));
+        hint.getStyleClass().add("hint");
+        VBox center = new VBox(6, table, hint);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        BorderPane.setMargin(center, new Insets(8, 16, 8, 16));
+        setCenter(center);
+        table.getSelectionModel().selectFirst();
+        javafx.application.Platform.runLater(table::requestFocus);
 
         Label status = new Label();
         status.setId("status");

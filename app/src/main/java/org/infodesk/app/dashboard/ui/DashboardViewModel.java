@@ -32,8 +32,24 @@ public final class DashboardViewModel {
 
     /** Recomputes every domain's progress from the answers. */
     public void show(Answers answers) {
-        List<DomainProgress.Summary> summaries = DomainProgress.of(questionnaire, answers);
+        show(answers, java.util.Map.of());
+    }
+
+    /** Recomputes every domain's progress from the answers and the stored records. */
+    public void show(Answers answers, java.util.Map<String, org.infodesk.app.form.DomainRecord> records) {
+        List<DomainProgress.Summary> summaries = DomainProgress.of(questionnaire, answers, records);
         domains.setAll(summaries);
+    }
+
+    /** "14:03" today, or a B.E. date and time; empty if never saved. */
+    public String lastSaved(DomainProgress.Summary s) {
+        if (s.lastSaved() == null) {
+            return "";
+        }
+        var local = java.time.LocalDateTime.ofInstant(s.lastSaved(), java.time.ZoneId.systemDefault());
+        return local.toLocalDate().equals(java.time.LocalDate.now())
+                ? java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(local)
+                : org.infodesk.app.i18n.ThaiDates.format(local, messages.locale());
     }
 
     public ReadOnlyStringProperty laoLineProperty() {

@@ -1,0 +1,371 @@
+package org.infodesk.app.form.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.infodesk.app.i18n.Messages;
+import org.infodesk.protocol.definition.Section;
+import org.infodesk.protocol.definition.Severity;
+
+/**
+ * One domain's form: its sections and fields, each field's messages beside it (and decorated by
+ * ControlsFX), last year's value, a justification where the change is large; a panel of every
+ * problem that jumps to its field; the save state. Keyboard: Tab / Shift+Tab, Enter to the next
+ * field, Ctrl+F to find a field, Ctrl+PgDn / Ctrl+PgUp for the next / previous section,
+ * Ctrl+Z to undo, Esc back to the dashboard. Binds only.
+ */
+public final class FormView extends BorderPane {
+
+    private final FormViewModel model;
+    private final Messages m;
+    private final Map<String, FieldEditor> editors = new LinkedHashMap<>();
+    private final Map<String, Node> rows = new LinkedHashMap<>();
+    private final List<Node> sectionHeaders = new ArrayList<>();
+    private final ScrollPane scroll = new ScrollPane();
+    private final VBox content = new VBox(6);
+    private final ValidationSupport validation = new ValidationSupport();
+    private final TextField find = new TextField();
+
+    public FormView(FormViewModel model, Runnable back) {
+        this.model = model;
+        this.m = model.messages();
+        getStyleClass().add("form");
+        setTop(header(back));
+        for (Section section : model.sections()) {
+            addSection(section);
+        }
+        content.setPadding(new Insets(8, 16, 24, 16));
+        content.setFillWidth(true);
+        scroll.setContent(content);
+        scroll.setFitToWidth(true);
+        scroll.setId("formScroll");
+        setCenter(scroll);
+        setRight(problems());
+        content.disableProperty().bind(model.editableProperty().not());
+        // a coloured border, not icons: icons would sit on the labels
+        validation.setValidationDecorator(new org.controlsfx.validation.decoration.StyleClassValidationDecoration());
+        validation.initInitialDecoration();
+        model.findings().addListener((javafx.collections.ListChangeListener<FindingLine>) c -> validation.revalidate());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::shortcuts);
+    }
+
+    private Node header(Runnable back) {
+        Button backButton = new Button(m.get("form.back"));
+        backButton.setId("back");
+        backButton.setOnAction(e -> back.run());
+        backButton.setFocusTraversable(false);
+        Label title = new Label(model.title());
+        title.setId("formTitle");
+        title.getStyleClass().add("form-title");
+        find.setId("find");
+        find.setPromptText(m.get("form.find"));
+        find.setPrefColumnCount(16);
+        find.setFocusTraversable(false);
+        find.setOnAction(e -> findAndFocus(find.getText()));
+        Button undo = new Button(m.get("form.undo"));
+        undo.setId("undo");
+        undo.setFocusTraversable(false);
+        undo.disableProperty().bind(model.canUndoProperty().not());
+        undo.setOnAction(e -> model.undo());
+        Label saveState = new Label();
+        saveState.setId("saveState");
+        saveState.textProperty().bind(model.saveStateProperty());
+        saveState.getStyleClass().add("save-state");
+        model.saveFailedProperty().addListener((o, was, failed) -> saveState.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("failed"), failed));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(12, backButton, title, grow, find, undo, saveState);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 16, 8, 16));
+        bar.getStyleClass().add("form-header");
+        return bar;
+    }
+
+    private void addSection(Section section) {
+        Label header = new Label(m.text(section.label()));
+        header.getStyleClass().add("section-title");
+        header.setId("section-" + section.id());
+        sectionHeaders.add(header);
+        VBox fieldsBox = new VBox(2);
+        for (FieldViewModel field : model.fields(section)) {
+            fieldsBox.getChildren().add(field(field));
+        }
+        content.getChildren().addAll(header, fieldsBox);
+    }
+
+    /** Label on the left (wrapping Thai at word breaks), then input, unit and last year, messages under them. */
+    private Node field(FieldViewModel f) {
+        String id = f.item().id();
+        FieldEditor editor = FieldEditor.of(f.item(), m);
+        editors.put(id, editor);
+        editor.show(f.valueProperty().get());
+        f.valueProperty().addListener((o, was, is) -> editor.show(is));
+        editor.bind(new FieldEditor.Sink() {
+            @Override
+            public void commit(Object value) {
+                model.commit(id, value);
+            }
+
+            @Override
+            public void refuse(String message) {
+                model.refuse(id, message);
+            }
+        });
+
+        Label label = new Label(m.text(f.item().label()) + (f.item().required() ? " *" : ""));
+        label.setWrapText(true);
+        label.setMinWidth(LABEL_WIDTH);
+        label.setPrefWidth(LABEL_WIDTH);
+        label.setMaxWidth(LABEL_WIDTH);
+        Label unit = new Label(f.item().unit() == null ? "" : m.text(f.item().unit()));
+        unit.getStyleClass().add("unit");
+        label.setLabelFor(editor.focusTarget());
+        label.getStyleClass().add("field-label");
+        Label lastYear = new Label(f.lastYear().isEmpty() ? "" : m.get("form.lastYear", f.lastYear()));
+        lastYear.getStyleClass().add("last-year");
+        lastYear.setId("last-" + id);
+        Label message = new Label();
+        message.setId("msg-" + id);
+        message.setWrapText(true);
+        message.textProperty().bind(f.messageProperty());
+        message.getStyleClass().add("field-message");
+        f.severityProperty().addListener((o, was, is) -> {
+            message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), is == Severity.ERROR);
+            message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("warning"), is == Severity.WARNING);
+        });
+        message.visibleProperty().bind(f.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        TextField note = new TextField();
+        note.setId("note-" + id);
+        note.setPromptText(m.get("form.notePrompt"));
+        note.setText(f.noteProperty().get());
+        f.noteProperty().addListener((o, was, is) -> {
+            if (!note.isFocused()) {
+                note.setText(is);
+            }
+        });
+        note.focusedProperty().addListener((o, was, is) -> {
+            if (!is && !note.getText().equals(f.noteProperty().get())) {
+                model.note(id, note.getText());
+            }
+        });
+        note.setOnAction(e -> model.note(id, note.getText()));
+        note.visibleProperty().bind(f.needsNoteProperty());
+        note.managedProperty().bind(note.visibleProperty());
+        HBox line = new HBox(8, editor.node(), unit, lastYear);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox input = new VBox(3, line, message, note);
+        HBox.setHgrow(input, Priority.ALWAYS);
+        HBox row = new HBox(16, label, input);
+        row.setPadding(new Insets(5, 0, 5, 0));
+        row.setId("row-" + id);
+        row.visibleProperty().bind(f.relevantProperty());
+        row.managedProperty().bind(f.relevantProperty());
+        rows.put(id, row);
+
+        Control target = editor.focusTarget();
+        target.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !(editor instanceof FieldEditor.GroupEditor)) {
+                e.consume();
+                focusNext(id, 1);
+            }
+        });
+        target.focusedProperty().addListener((o, was, is) -> {
+            if (is) {
+                scrollTo(row);
+            } else {
+                model.touch(id);
+            }
+        });
+        validation.registerValidator(target, false, (c, v) -> {
+            Severity s = f.severityProperty().get();
+            String text = f.messageProperty().get();
+            return s == null || text.isEmpty() ? new ValidationResult()
+                    : ValidationResult.fromMessageIf(c, text, s == Severity.ERROR
+                            ? org.controlsfx.validation.Severity.ERROR : org.controlsfx.validation.Severity.WARNING, true);
+        });
+        return row;
+    }
+
+    private static final double LABEL_WIDTH = 340;
+
+    private Node problems() {
+        Label summary = new Label();
+        summary.setId("summary");
+        summary.textProperty().bind(model.summaryProperty());
+        summary.getStyleClass().add("problems-title");
+        ListView<FindingLine> list = new ListView<>(model.findings());
+        list.setId("findings");
+        list.setPlaceholder(new Label(m.get("form.noProblems")));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(FindingLine line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty || line == null ? null : line.text());
+                setWrapText(true);
+                setPrefWidth(0);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"),
+                        !empty && line != null && line.severity() == Severity.ERROR);
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (list.getSelectionModel().getSelectedItem() != null) {
+                focus(list.getSelectionModel().getSelectedItem().item());
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
+                focus(list.getSelectionModel().getSelectedItem().item());
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox box = new VBox(6, summary, list);
+        box.setPadding(new Insets(8, 16, 16, 0));
+        box.setPrefWidth(300);
+        box.setMinWidth(240);
+        return box;
+    }
+
+    // ---- keyboard and focus ----
+
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEXT_SECTION = new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination PREVIOUS_SECTION = new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN);
+
+    private void shortcuts(KeyEvent e) {
+        if (FIND.match(e)) {
+            find.requestFocus();
+            find.selectAll();
+            e.consume();
+        } else if (UNDO.match(e) && !typingInAField()) {
+            model.undo();
+            e.consume();
+        } else if (NEXT_SECTION.match(e) || PREVIOUS_SECTION.match(e)) {
+            jumpSection(NEXT_SECTION.match(e) ? 1 : -1);
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && e.getTarget() == find) {
+            find.clear();
+            e.consume();
+        }
+    }
+
+    /** Ctrl+Z while typing undoes the typing (the text field's own undo), not the last saved change. */
+    private boolean typingInAField() {
+        String item = focusedItem();
+        return item != null && editors.get(item).dirty();
+    }
+
+    /** Moves focus to the next (or previous) shown field after {@code item}. */
+    private void focusNext(String item, int step) {
+        List<String> ids = new ArrayList<>(editors.keySet());
+        int i = ids.indexOf(item);
+        for (int j = i + step; j >= 0 && j < ids.size(); j += step) {
+            if (model.field(ids.get(j)).relevantProperty().get()) {
+                focus(ids.get(j));
+                return;
+            }
+        }
+    }
+
+    private void jumpSection(int step) {
+        String current = focusedItem();
+        List<Section> sections = model.sections();
+        int index = 0;
+        if (current != null) {
+            String section = model.field(current).item().section();
+            for (int i = 0; i < sections.size(); i++) {
+                if (sections.get(i).id().equals(section)) {
+                    index = i + step;
+                }
+            }
+        }
+        for (int i = Math.max(0, index); i >= 0 && i < sections.size(); i += step) {
+            for (FieldViewModel f : model.fields(sections.get(i))) {
+                if (f.relevantProperty().get()) {
+                    focus(f.item().id());
+                    return;
+                }
+            }
+        }
+    }
+
+    private String focusedItem() {
+        for (Map.Entry<String, FieldEditor> e : editors.entrySet()) {
+            if (e.getValue().focusTarget().isFocused()) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Finds the first shown field whose label contains the text (case and spacing ignored) and focuses it. */
+    public boolean findAndFocus(String text) {
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) {
+            return false;
+        }
+        for (FieldViewModel f : model.fieldsInOrder()) {
+            String label = m.text(f.item().label()).toLowerCase(Locale.ROOT);
+            if (f.relevantProperty().get() && (label.contains(needle) || f.item().id().contains(needle))) {
+                focus(f.item().id());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Focuses a field and scrolls it into view. */
+    public void focus(String item) {
+        FieldEditor editor = editors.get(item);
+        if (editor != null) {
+            editor.focusTarget().requestFocus();
+            Platform.runLater(() -> scrollTo(rows.get(item)));
+        }
+    }
+
+    /** Focuses the first shown field. */
+    public void focusFirst() {
+        model.fieldsInOrder().stream().filter(f -> f.relevantProperty().get()).findFirst()
+                .ifPresent(f -> focus(f.item().id()));
+    }
+
+    private void scrollTo(Node node) {
+        if (node == null || content.getHeight() <= scroll.getViewportBounds().getHeight()) {
+            return;
+        }
+        Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double viewport = scroll.getViewportBounds().getHeight();
+        double top = scroll.getVvalue() * (content.getHeight() - viewport);
+        if (b.getMinY() < top || b.getMaxY() > top + viewport) {
+            double target = Math.max(0, b.getMinY() - viewport / 3);
+            scroll.setVvalue(Math.min(1, target / (content.getHeight() - viewport)));
+        }
+    }
+}
