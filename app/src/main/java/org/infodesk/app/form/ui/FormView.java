@@ -350,6 +350,12 @@ public final class FormView extends BorderPane {
         }
     }
 
+    /** Whether a field is shown (relevant) now. */
+    public boolean isShown(String item) {
+        FieldViewModel f = model.field(item);
+        return f != null && f.relevantProperty().get();
+    }
+
     /** Focuses the first shown field. */
     public void focusFirst() {
         model.fieldsInOrder().stream().filter(f -> f.relevantProperty().get()).findFirst()

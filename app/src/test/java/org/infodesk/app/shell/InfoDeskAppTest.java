@@ -1,0 +1,92 @@
+package org.infodesk.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.infodesk.app.dashboard.DomainProgress;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real application, started and stopped as a user would, on a data folder of its own. */
+class InfoDeskAppTest {
+
+    @TempDir
+    Path data;
+
+    private final FxRobot robot = new FxRobot();
+    private Application app;
+
+    @BeforeEach
+    void registerStage() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private void launch() throws Exception {
+        app = FxToolkit.setupApplication(InfoDeskApp.class, "--data-dir=" + data);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void quit() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        app = null;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (app != null) {
+            quit();
+        }
+    }
+
+    private void openInfrastructure() {
+        TableView<DomainProgress.Summary> table = robot.lookup("#domains").queryTableView();
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(3);
+        });
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void valuesSurviveClosingAndReopeningTheApp() throws Exception {
+        launch();
+        openInfrastructure();
+        robot.clickOn("#field-road_routes_total").write("๕๘").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#saveState").queryAs(Label.class).getText()).startsWith("บันทึกแล้ว");
+        quit();
+
+        launch();
+        assertThat(robot.lookup("#domains").queryTableView().getItems())
+                .anySatisfy(s -> assertThat(((DomainProgress.Summary) s).answered()).isEqualTo(1));
+        openInfrastructure();
+
+        assertThat(robot.lookup("#field-road_routes_total").queryAs(TextField.class).getText()).isEqualTo("58");
+    }
+
+    @Test
+    void switchingLanguageChangesTheLabels() throws Exception {
+        launch();
+        assertThat(robot.lookup("ด้านโครงสร้างพื้นฐาน").tryQuery()).isPresent();
+
+        robot.clickOn("#switchLanguage");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("Infrastructure").tryQuery()).isPresent();
+        openInfrastructure();
+        assertThat(robot.lookup("#formTitle").queryAs(Label.class).getText()).isEqualTo("Infrastructure");
+        assertThat(robot.lookup("#back").queryButton().getText()).isEqualTo("← Dashboard");
+    }
+}
