@@ -1,0 +1,105 @@
+package org.infodesk.app.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.infodesk.app.data.StoreException;
+import org.infodesk.app.form.DomainState;
+import org.infodesk.protocol.answers.NumberText;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every string a user sees comes from the bundles, in Thai and English: no literal text is
+ * handed to a label, button, prompt or title in the app's sources, and every key the sources
+ * ask for exists in both bundles.
+ */
+class UserVisibleStringsTest {
+
+    private static final Path SOURCES = Path.of("src/main/java");
+    /** Calls that put text in front of a user. */
+    private static final Pattern LITERAL_TEXT = Pattern.compile(
+            "(new (Label|Button|CheckBox|RadioButton|Tooltip|MenuItem|Menu|TitledPane|Tab)|\\.set(Text|PromptText|Title|HeaderText|ContentText|Tooltip))"
+                    + "\\(\\s*\"([^\"]*\\p{L}[^\"]*)\"");
+    /** Keys asked of the bundles: m.get("..."), messages.get("..."); keys built from enums are listed below. */
+    private static final Pattern KEY = Pattern.compile("\\b(m|messages|msgs)\\.get\\(\\s*\"([a-zA-Z0-9_.]+)\"\\s*[,)]");
+
+    private static List<Path> javaFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            return files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = UserVisibleStringsTest.class.getResourceAsStream("/org/infodesk/app/i18n/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void noLiteralTextIsShownToAUser() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path file : javaFiles()) {
+            String source = Files.readString(file);
+            Matcher m = LITERAL_TEXT.matcher(source);
+            while (m.find()) {
+                offenders.add(SOURCES.relativize(file) + ": " + m.group());
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void everyKeyTheSourcesAskForIsInBothBundles() throws IOException {
+        Properties thai = bundle("messages.properties");
+        Properties english = bundle("messages_en.properties");
+        TreeSet<String> keys = new TreeSet<>();
+        for (Path file : javaFiles()) {
+            Matcher m = KEY.matcher(Files.readString(file));
+            while (m.find()) {
+                keys.add(m.group(2));
+            }
+        }
+        // keys built from enums
+        for (StoreException.Problem p : StoreException.Problem.values()) {
+            keys.add("store." + p.name());
+        }
+        for (DomainState s : DomainState.values()) {
+            keys.add(s.messageKey());
+        }
+        for (NumberText.Problem p : NumberText.Problem.values()) {
+            keys.add("number." + p.name());
+        }
+
+        assertThat(keys).hasSizeGreaterThan(40);
+        assertThat(keys).allSatisfy(k -> {
+            assertThat(thai).as("Thai bundle").containsKey(k);
+            assertThat(english).as("English bundle").containsKey(k);
+        });
+    }
+
+    @Test
+    void thaiEntriesAreInThai() throws IOException {
+        Properties thai = bundle("messages.properties");
+        Pattern thaiLetter = Pattern.compile("[\\u0E01-\\u0E5B]");
+        List<String> notThai = thai.stringPropertyNames().stream()
+                .filter(k -> !k.equals("app.name") && !k.equals("dashboard.progress") && !k.equals("action.switchLanguage"))
+                .filter(k -> !thaiLetter.matcher(thai.getProperty(k)).find())
+                .sorted().toList();
+
+        assertThat(notThai).isEmpty();
+    }
+}
