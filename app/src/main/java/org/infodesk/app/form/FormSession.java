@@ -61,6 +61,16 @@ public final class FormSession {
         return lastSaved;
     }
 
+    /**
+     * Opens the domain's first draft holding the given values (last year's certified ones: the
+     * update workflow). Only for a domain not started yet.
+     */
+    public void startFrom(java.util.Map<String, Object> values) throws StoreException {
+        repository.startDraft(key, values, user);
+        undo.clear();
+        reload();
+    }
+
     public boolean canUndo() {
         return !undo.isEmpty() && record.editable();
     }

@@ -13,6 +13,7 @@ import org.infodesk.app.dashboard.ui.DashboardView;
 import org.infodesk.app.dashboard.ui.DashboardViewModel;
 import org.infodesk.app.data.StoreException;
 import org.infodesk.app.i18n.Messages;
+import org.infodesk.app.lastyear.DemoSample;
 import org.infodesk.app.profile.LaoProfile;
 import org.infodesk.app.storage.DataFolder;
 import org.infodesk.app.storage.SqliteAnswerRepository;
@@ -60,6 +61,9 @@ public final class InfoDeskApp extends Application {
         try {
             store = Store.open(dataFolder, Clock.systemUTC(), Map.of(questionnaire.definition().key(), questionnaire.definition()));
             storeProblem = null;
+            // demo mode (not enrolled): last year's values of the sample LAO, to show the update workflow
+            DemoSample.installIfAbsent(new SqliteLastYearRepository(store, questionnaire.definition()),
+                    questionnaire.definition(), lao.code());
         } catch (StoreException e) {
             store = null;
             storeProblem = e;
@@ -126,11 +130,6 @@ public final class InfoDeskApp extends Application {
                     .values(lao.code(), key.fiscalYear() - 1);
             FormSession session = new FormSession(questionnaire, repo, key, USER);
             FormView view = new FormView(new FormViewModel(session, repo, lastYear, messages), () -> stage.getScene().setRoot(root()));
-            view.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                    stage.getScene().setRoot(root());
-                }
-            });
             stage.getScene().setRoot(view);
             Platform.runLater(view::focusFirst);
         } catch (StoreException e) {

@@ -120,6 +120,7 @@ public final class DashboardView extends BorderPane {
         ProgressCell(Messages messages) {
             this.messages = messages;
             bar.setMaxWidth(Double.MAX_VALUE);
+            text.getStyleClass().add("progress-text");
         }
 
         @Override

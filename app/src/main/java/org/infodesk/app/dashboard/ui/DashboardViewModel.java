@@ -20,6 +20,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper yearLine = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final ObservableList<DomainProgress.Summary> domains = FXCollections.observableArrayList();
+    private final ObservableList<DomainProgress.Summary> domainsView = FXCollections.unmodifiableObservableList(domains);
 
     public DashboardViewModel(Questionnaire questionnaire, LaoProfile lao, Messages messages) {
         this.questionnaire = questionnaire;
@@ -65,7 +66,7 @@ public final class DashboardViewModel {
     }
 
     public ObservableList<DomainProgress.Summary> domains() {
-        return FXCollections.unmodifiableObservableList(domains);
+        return domainsView;
     }
 
     public Messages messages() {

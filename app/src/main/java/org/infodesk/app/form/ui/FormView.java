@@ -13,8 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -26,8 +24,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.validation.ValidationResult;
-import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.control.decoration.Decorator;
+import org.controlsfx.control.decoration.StyleClassDecoration;
 import org.infodesk.app.i18n.Messages;
 import org.infodesk.protocol.definition.Section;
 import org.infodesk.protocol.definition.Severity;
@@ -36,7 +34,7 @@ import org.infodesk.protocol.definition.Severity;
  * One domain's form: its sections and fields, each field's messages beside it (and decorated by
  * ControlsFX), last year's value, a justification where the change is large; a panel of every
  * problem that jumps to its field; the save state. Keyboard: Tab / Shift+Tab, Enter to the next
- * field, Ctrl+F to find a field, Ctrl+PgDn / Ctrl+PgUp for the next / previous section,
+ * field, Ctrl+F to find a field, Ctrl+PgDn / Ctrl+PgUp for the next / previous section, F8 to the next problem,
  * Ctrl+Z to undo, Esc back to the dashboard. Binds only.
  */
 public final class FormView extends BorderPane {
@@ -48,11 +46,13 @@ public final class FormView extends BorderPane {
     private final List<Node> sectionHeaders = new ArrayList<>();
     private final ScrollPane scroll = new ScrollPane();
     private final VBox content = new VBox(6);
-    private final ValidationSupport validation = new ValidationSupport();
     private final TextField find = new TextField();
+
+    private final Runnable back;
 
     public FormView(FormViewModel model, Runnable back) {
         this.model = model;
+        this.back = back;
         this.m = model.messages();
         getStyleClass().add("form");
         setTop(header(back));
@@ -67,10 +67,6 @@ public final class FormView extends BorderPane {
         setCenter(scroll);
         setRight(problems());
         content.disableProperty().bind(model.editableProperty().not());
-        // a coloured border, not icons: icons would sit on the labels
-        validation.setValidationDecorator(new org.controlsfx.validation.decoration.StyleClassValidationDecoration());
-        validation.initInitialDecoration();
-        model.findings().addListener((javafx.collections.ListChangeListener<FindingLine>) c -> validation.revalidate());
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcuts);
     }
 
@@ -92,6 +88,14 @@ public final class FormView extends BorderPane {
         undo.setFocusTraversable(false);
         undo.disableProperty().bind(model.canUndoProperty().not());
         undo.setOnAction(e -> model.undo());
+        Button fromLastYear = new Button(m.get("form.startFromLastYear"));
+        fromLastYear.setId("startFromLastYear");
+        fromLastYear.visibleProperty().bind(model.canStartFromLastYearProperty());
+        fromLastYear.managedProperty().bind(fromLastYear.visibleProperty());
+        fromLastYear.setOnAction(e -> {
+            model.startFromLastYear();
+            focusFirst();
+        });
         Label saveState = new Label();
         saveState.setId("saveState");
         saveState.textProperty().bind(model.saveStateProperty());
@@ -100,7 +104,7 @@ public final class FormView extends BorderPane {
                 javafx.css.PseudoClass.getPseudoClass("failed"), failed));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(12, backButton, title, grow, find, undo, saveState);
+        HBox bar = new HBox(12, backButton, title, grow, fromLastYear, find, undo, saveState);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("form-header");
@@ -203,47 +207,53 @@ public final class FormView extends BorderPane {
                 model.touch(id);
             }
         });
-        validation.registerValidator(target, false, (c, v) -> {
-            Severity s = f.severityProperty().get();
-            String text = f.messageProperty().get();
-            return s == null || text.isEmpty() ? new ValidationResult()
-                    : ValidationResult.fromMessageIf(c, text, s == Severity.ERROR
-                            ? org.controlsfx.validation.Severity.ERROR : org.controlsfx.validation.Severity.WARNING, true);
-        });
+        // a ControlsFX decoration: a coloured frame on the input, following the field's worst message
+        f.severityProperty().addListener((o, was, is) -> decorate(target, is));
+        decorate(target, f.severityProperty().get());
         return row;
     }
 
     private static final double LABEL_WIDTH = 340;
+
+    private static void decorate(Control target, Severity severity) {
+        Decorator.removeAllDecorations(target);
+        if (severity != null) {
+            Decorator.addDecoration(target, new StyleClassDecoration(severity == Severity.ERROR ? "error" : "warning"));
+        }
+    }
 
     private Node problems() {
         Label summary = new Label();
         summary.setId("summary");
         summary.textProperty().bind(model.summaryProperty());
         summary.getStyleClass().add("problems-title");
-        ListView<FindingLine> list = new ListView<>(model.findings());
-        list.setId("findings");
-        list.setPlaceholder(new Label(m.get("form.noProblems")));
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(FindingLine line, boolean empty) {
-                super.updateItem(line, empty);
-                setText(empty || line == null ? null : line.text());
-                setWrapText(true);
-                setPrefWidth(0);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"),
-                        !empty && line != null && line.severity() == Severity.ERROR);
+        VBox lines = new VBox(6);
+        lines.setId("findings");
+        lines.setPadding(new Insets(6, 14, 6, 6));
+        Label none = new Label(m.get("form.noProblems"));
+        none.getStyleClass().add("hint");
+        Runnable fill = () -> {
+            lines.getChildren().clear();
+            for (FindingLine line : model.findings()) {
+                Label text = new Label(line.text());
+                text.setWrapText(true);
+                text.setMaxWidth(Double.MAX_VALUE);
+                text.getStyleClass().add("problem-text");
+                text.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), line.severity() == Severity.ERROR);
+                text.setOnMouseClicked(e -> focus(line.item()));
+                lines.getChildren().add(text);
             }
-        });
-        list.setOnMouseClicked(e -> {
-            if (list.getSelectionModel().getSelectedItem() != null) {
-                focus(list.getSelectionModel().getSelectedItem().item());
+            if (lines.getChildren().isEmpty()) {
+                lines.getChildren().add(none);
             }
-        });
-        list.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
-                focus(list.getSelectionModel().getSelectedItem().item());
-            }
-        });
+        };
+        model.findings().addListener((javafx.collections.ListChangeListener<FindingLine>) c -> fill.run());
+        fill.run();
+        // fit to width, so that Thai messages wrap at the panel's edge (a ListView would not)
+        ScrollPane list = new ScrollPane(lines);
+        list.setFitToWidth(true);
+        list.setFocusTraversable(false); // Tab stays among the fields; F8 walks the problems
+        list.getStyleClass().add("problems");
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox box = new VBox(6, summary, list);
         box.setPadding(new Insets(8, 16, 16, 0));
@@ -260,7 +270,10 @@ public final class FormView extends BorderPane {
     private static final KeyCombination PREVIOUS_SECTION = new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN);
 
     private void shortcuts(KeyEvent e) {
-        if (FIND.match(e)) {
+        if (e.getCode() == KeyCode.F8) {
+            nextProblem(e.isShiftDown() ? -1 : 1);
+            e.consume();
+        } else if (FIND.match(e)) {
             find.requestFocus();
             find.selectAll();
             e.consume();
@@ -270,10 +283,32 @@ public final class FormView extends BorderPane {
         } else if (NEXT_SECTION.match(e) || PREVIOUS_SECTION.match(e)) {
             jumpSection(NEXT_SECTION.match(e) ? 1 : -1);
             e.consume();
-        } else if (e.getCode() == KeyCode.ESCAPE && e.getTarget() == find) {
-            find.clear();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (find.isFocused() && !find.getText().isEmpty()) {
+                find.clear();
+            } else {
+                back.run();
+            }
             e.consume();
         }
+    }
+
+    /** F8 / Shift+F8: to the field of the next (previous) problem in the panel. */
+    private void nextProblem(int step) {
+        List<FindingLine> lines = model.findings();
+        if (lines.isEmpty()) {
+            return;
+        }
+        String current = focusedItem();
+        int index = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).item().equals(current)) {
+                index = i;
+                break;
+            }
+        }
+        int next = Math.floorMod(index + step, lines.size());
+        focus(lines.get(next).item());
     }
 
     /** Ctrl+Z while typing undoes the typing (the text field's own undo), not the last saved change. */

@@ -49,11 +49,14 @@ public final class FormViewModel {
     /** Fields the user has been in: only these say "required" (a new form should not shout). */
     private final Set<String> touched = new java.util.HashSet<>();
     private final ObservableList<FindingLine> findings = FXCollections.observableArrayList();
+    /** One read-only view, kept: a listener on a wrapper nobody holds is lost with the wrapper. */
+    private final ObservableList<FindingLine> findingsView = FXCollections.unmodifiableObservableList(findings);
     private final ReadOnlyStringWrapper saveState = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper saveFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canStartFromLastYear = new ReadOnlyBooleanWrapper(false);
     private Map<String, String> notes = Map.of();
 
     public FormViewModel(FormSession session, AnswerRepository repository, Answers lastYear, Messages messages) {
@@ -103,7 +106,7 @@ public final class FormViewModel {
     }
 
     public ObservableList<FindingLine> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+        return findingsView;
     }
 
     /** "Saved 14:03:22", or what went wrong and what to do. */
@@ -121,6 +124,26 @@ public final class FormViewModel {
 
     public ReadOnlyBooleanProperty editableProperty() {
         return editable.getReadOnlyProperty();
+    }
+
+    /** Whether the domain is untouched and last year's values exist to start from. */
+    public ReadOnlyBooleanProperty canStartFromLastYearProperty() {
+        return canStartFromLastYear.getReadOnlyProperty();
+    }
+
+    /** The update workflow: fills the untouched domain with last year's certified values. */
+    public void startFromLastYear() {
+        if (!canStartFromLastYear.get()) {
+            return;
+        }
+        try {
+            session.startFrom(lastYear.domain(session.key().domain()));
+            saveState.set(messages.get("form.startedFromLastYear"));
+            saveFailed.set(false);
+        } catch (StoreException e) {
+            fail(e);
+        }
+        refresh();
     }
 
     /** "3 errors, 1 warning". */
@@ -247,6 +270,8 @@ public final class FormViewModel {
         findings.setAll(lines);
         summary.set(messages.get("form.summary", errors, warnings));
         canUndo.set(session.canUndo());
+        canStartFromLastYear.set(session.record().state() == org.infodesk.app.form.DomainState.NOT_STARTED
+                && !lastYear.domain(domain).isEmpty());
         editable.set(session.record().editable());
     }
 

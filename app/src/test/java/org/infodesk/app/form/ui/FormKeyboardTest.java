@@ -157,6 +157,7 @@ class FormKeyboardTest {
 
         assertThat(text(robot, "#msg-street_lights_total")).isEmpty();
         assertThat(text(robot, "#msg-street_lights_solar")).isEmpty();
+        assertThat(robot.lookup("#field-street_lights_solar").queryAs(Node.class).getStyleClass()).doesNotContain("error");
     }
 
     @Test
@@ -227,5 +228,24 @@ class FormKeyboardTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#field-bridges_concrete").queryAs(TextField.class).isFocused()).isTrue();
+    }
+
+    @Test
+    void theProblemPanelListsTheRuleAndF8GoesToItsField(FxRobot robot) {
+        open(robot, "infrastructure");
+        go(robot, "street_lights_total");
+        robot.write("10").type(KeyCode.ENTER);
+        go(robot, "street_lights_solar");
+        robot.write("20").type(KeyCode.ENTER);
+        go(robot, "road_routes_total");
+        System.gc(); // the panel must keep listening however the garbage collector feels
+
+        robot.type(KeyCode.F8);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#findings").lookup(".problem-text").queryAllAs(Label.class))
+                .extracting(Label::getText).containsExactly("โคมพลังงานแสงอาทิตย์ต้องไม่เกินจำนวนไฟส่องสว่างทั้งหมด");
+        // the rule reads "street_lights_solar <= street_lights_total": its first field is the solar one
+        assertThat(robot.lookup("#field-street_lights_solar").queryAs(TextField.class).isFocused()).isTrue();
     }
 }
