@@ -30,12 +30,13 @@ import org.infodesk.protocol.rules.Questionnaire;
 /**
  * The JavaFX application: loads the font, the questionnaire and the local store, and shows the
  * dashboard. Named parameters: {@code --lang=en}, {@code --data-dir=PATH}, {@code --open=DOMAIN} (open a
- * domain's form at once).
+ * domain's form at once); {@code --probe} measures start-up and exits ({@link StartupProbe}).
  */
 public final class InfoDeskApp extends Application {
 
     /** Until local users exist (issue 5), edits are recorded as the demo data-entry officer. */
     private static final String USER = "officer";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InfoDeskApp.class);
 
     private Questionnaire questionnaire;
     private LaoProfile lao;
@@ -54,6 +55,8 @@ public final class InfoDeskApp extends Application {
             locale = Locale.ENGLISH;
         }
         dataFolder = DataFolder.forThisMachine(getParameters().getNamed().get("data-dir"));
+        Logging.toFolder(dataFolder);
+        LOG.info("InfoDesk starting; data folder {}", dataFolder);
         openStore();
     }
 
@@ -65,6 +68,7 @@ public final class InfoDeskApp extends Application {
             DemoSample.installIfAbsent(new SqliteLastYearRepository(store, questionnaire.definition()),
                     questionnaire.definition(), lao.code());
         } catch (StoreException e) {
+            LOG.warn("cannot open the store: {}", e.getMessage());
             store = null;
             storeProblem = e;
         }
@@ -72,7 +76,10 @@ public final class InfoDeskApp extends Application {
 
     @Override
     public void start(Stage primaryStage) {
-        Fonts.load();
+        ErrorHandler.install(() -> Messages.of(locale));
+        if (!Fonts.load()) {
+            LOG.warn("the bundled Thai font did not load; Thai may render with a system font");
+        }
         while (storeProblem != null) {
             Optional<Path> restore = StartupProblemDialog.show(storeProblem, Messages.of(locale));
             if (restore.isEmpty()) {
@@ -93,6 +100,23 @@ public final class InfoDeskApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.show();
+        if (getParameters().getUnnamed().contains("--probe")) {
+            StartupProbe.run(stage.getScene(), new StartupProbe.Driver() {
+                @Override
+                public void openLargestDomain() {
+                    openDomain(questionnaire.definition().domains().stream()
+                            .max(java.util.Comparator.comparingInt(d -> d.items().size())).orElseThrow().id());
+                }
+
+                @Override
+                public void editAField() {
+                    if (stage.getScene().getRoot() instanceof FormView form) {
+                        form.probeEdit();
+                    }
+                }
+            });
+            return;
+        }
         String open = getParameters().getNamed().get("open");
         if (open != null && questionnaire.definition().domain(open).isPresent()) {
             openDomain(open);

@@ -89,4 +89,18 @@ class InfoDeskAppTest {
         assertThat(robot.lookup("#formTitle").queryAs(Label.class).getText()).isEqualTo("Infrastructure");
         assertThat(robot.lookup("#back").queryButton().getText()).isEqualTo("← Dashboard");
     }
+
+    @Test
+    void theLogGoesToTheDataFolderAndNeverHoldsAnAnswer() throws Exception {
+        launch();
+        openInfrastructure();
+        robot.clickOn("#field-road_routes_total").write("987654").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        quit();
+
+        Path log = data.resolve("logs/infodesk.log");
+        assertThat(log).exists();
+        String text = java.nio.file.Files.readString(log);
+        assertThat(text).contains("InfoDesk starting").doesNotContain("987654").doesNotContain("987,654");
+    }
 }

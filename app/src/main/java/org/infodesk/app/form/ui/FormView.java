@@ -385,6 +385,14 @@ public final class FormView extends BorderPane {
         }
     }
 
+    /** For the start-up probe: commits a new value to the first shown number field, as typing would. */
+    public void probeEdit() {
+        model.fieldsInOrder().stream()
+                .filter(f -> f.relevantProperty().get() && f.item().type().isNumeric())
+                .findFirst()
+                .ifPresent(f -> model.commit(f.item().id(), java.math.BigDecimal.valueOf(System.nanoTime() % 1000)));
+    }
+
     /** Whether a field is shown (relevant) now. */
     public boolean isShown(String item) {
         FieldViewModel f = model.field(item);

@@ -1,0 +1,84 @@
+package org.infodesk.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 4, acceptance 4: the app's cold start (process start to the dashboard's first frame)
+ * beside a bare JavaFX window measured in the same run, then opening the largest domain and a
+ * field edit to "saved" shown. Each run is a fresh JVM; app and bare runs alternate; the first
+ * run of each is a warm-up (page cache), the rest are reported with their median.
+ * Needs a display: {@code ./bench startup} runs it under xvfb-run when there is none.
+ */
+public final class StartupBench {
+
+    private static final Pattern FIGURE = Pattern.compile("(\\w+)Ms=(\\d+)");
+
+    private StartupBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+        if (System.getenv("DISPLAY") == null) {
+            System.err.println("No DISPLAY: run ./bench startup, which starts a virtual X server.");
+            System.exit(2);
+        }
+        String classPath = System.getProperty("java.class.path");
+        Path data = Files.createTempDirectory("infodesk-startup");
+        List<Map<String, Long>> app = new ArrayList<>();
+        List<Map<String, Long>> bare = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            Map<String, Long> a = probe(classPath, "org.infodesk.app.shell.Launcher", "--probe", "--data-dir=" + data);
+            Map<String, Long> b = probe(classPath, "org.infodesk.bench.BareWindowProbe");
+            if (i > 0) {
+                app.add(a);
+                bare.add(b);
+            }
+        }
+        long appStart = median(app, "startup");
+        long bareStart = median(bare, "startup");
+        System.out.printf("machine: %s %s, %d cores, java %s%n", System.getProperty("os.name"), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf("runs: %d each (after one warm-up each), JVMs with -Xmx256m%n", runs);
+        System.out.printf("bare JavaFX window, process start to first frame: median %d ms  %s%n", bareStart, values(bare, "startup"));
+        System.out.printf("InfoDesk dashboard, process start to first frame: median %d ms  %s%n", appStart, values(app, "startup"));
+        System.out.printf("ratio app / bare: %.2f%n", (double) appStart / bareStart);
+        System.out.printf("open the largest domain to its first frame: median %d ms  %s%n", median(app, "openDomain"), values(app, "openDomain"));
+        System.out.printf("field edit to \"saved\" shown: median %d ms  %s%n", median(app, "editToSaved"), values(app, "editToSaved"));
+    }
+
+    private static Map<String, Long> probe(String classPath, String mainClass, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dfile.encoding=UTF-8", "-cp", classPath, mainClass));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0 || !out.contains("PROBE")) {
+            throw new IllegalStateException(mainClass + " failed:\n" + out);
+        }
+        Map<String, Long> figures = new HashMap<>();
+        String line = out.lines().filter(l -> l.startsWith("PROBE")).findFirst().orElseThrow();
+        Matcher m = FIGURE.matcher(line);
+        while (m.find()) {
+            figures.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return figures;
+    }
+
+    private static long median(List<Map<String, Long>> runs, String key) {
+        List<Long> v = runs.stream().map(r -> r.get(key)).sorted().toList();
+        return v.get(v.size() / 2);
+    }
+
+    private static String values(List<Map<String, Long>> runs, String key) {
+        return runs.stream().map(r -> String.valueOf(r.get(key))).toList().toString();
+    }
+}
