@@ -98,6 +98,28 @@ public final class Backups {
     }
 
     /**
+     * Keeps the current database before it is replaced. The WAL may hold committed changes that
+     * the main file does not have yet, so the copy is made through SQLite ({@code VACUUM INTO}
+     * sees both); if SQLite cannot read it (a damaged file), the three files are copied raw.
+     */
+    private static void keepCurrent(Path db, Path target) throws IOException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+             Statement s = c.createStatement()) {
+            s.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+            return;
+        } catch (SQLException e) {
+            Files.deleteIfExists(target);
+        }
+        Files.copy(db, target, StandardCopyOption.REPLACE_EXISTING);
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            Path side = db.resolveSibling(db.getFileName() + suffix);
+            if (Files.exists(side)) {
+                Files.copy(side, target.resolveSibling(target.getFileName() + suffix), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /**
      * Replaces the database of a closed store with a backup. The current file, if it can be
      * read at all, is kept first as a backup named {@code before-restore}; the backup must be
      * sound, or nothing changes.
@@ -111,8 +133,7 @@ public final class Backups {
             Path keep = folder.resolve(DIR);
             Files.createDirectories(keep);
             if (Files.exists(db)) {
-                String name = "infodesk-" + STAMP.format(clock.instant()) + "-before-restore.db";
-                Files.copy(db, keep.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                keepCurrent(db, keep.resolve("infodesk-" + STAMP.format(clock.instant()) + "-before-restore.db"));
             }
             Path tmp = folder.resolve(Store.FILE + ".restoring");
             Files.copy(backup, tmp, StandardCopyOption.REPLACE_EXISTING);

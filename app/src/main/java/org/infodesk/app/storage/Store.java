@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
@@ -121,10 +122,10 @@ public final class Store implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(5000);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath(), config.toProperties());
-        c.setAutoCommit(false);
-        return c;
+        // autocommit, with BEGIN IMMEDIATE / COMMIT issued by write(): the driver's own
+        // setAutoCommit(false) would begin the next write transaction at once after each commit,
+        // holding the write lock between saves and able to fail a save that was already durable
+        return DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath(), config.toProperties());
     }
 
     /** Replaces the database of a closed store with a backup (see {@link Backups}). */
@@ -136,15 +137,16 @@ public final class Store implements AutoCloseable {
 
     /** Runs work in one transaction: all of it is committed, or none. */
     public synchronized <T> T write(Work<T> work) throws StoreException {
-        try {
+        boolean begun = false;
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            begun = true;
             T result = work.run(connection);
-            connection.commit();
+            s.execute("COMMIT");
             return result;
         } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the connection is gone; the transaction dies with it
+            if (begun) {
+                rollback();
             }
             if (e instanceof SQLException sql) {
                 throw SqliteErrors.map(sql, folder, backups.latestSound().orElse(null));
@@ -156,21 +158,33 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Runs a read. */
+    /** Runs a read in one (deferred) transaction, so that it sees one consistent state. */
     public synchronized <T> T read(Work<T> work) throws StoreException {
-        try {
+        boolean begun = false;
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN");
+            begun = true;
             T result = work.run(connection);
-            connection.commit();
+            s.execute("COMMIT");
             return result;
         } catch (SQLException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // as above
+            if (begun) {
+                rollback();
             }
             throw SqliteErrors.map(e, folder, backups.latestSound().orElse(null));
         } catch (StoreFailure f) {
+            if (begun) {
+                rollback();
+            }
             throw f.exception;
+        }
+    }
+
+    private void rollback() {
+        try (Statement s = connection.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // no transaction left to roll back: the failure already ended it
         }
     }
 
@@ -188,13 +202,7 @@ public final class Store implements AutoCloseable {
     /** Makes a backup now. */
     public synchronized Path backup(String reason) throws StoreException {
         try {
-            connection.commit();
-            connection.setAutoCommit(true); // VACUUM INTO cannot run inside a transaction
-            try {
-                return backups.create(connection, reason);
-            } finally {
-                connection.setAutoCommit(false);
-            }
+            return backups.create(connection, reason); // between transactions: VACUUM INTO may run
         } catch (SQLException e) {
             throw SqliteErrors.map(e, folder, null);
         } catch (IOException e) {

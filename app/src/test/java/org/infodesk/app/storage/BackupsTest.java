@@ -71,4 +71,33 @@ class BackupsTest {
                     .containsEntry("road_routes_total", new BigDecimal("58"));
         }
     }
+
+    @TempDir
+    Path crashed;
+
+    @Test
+    void restoringKeepsTheCurrentDataIncludingWhatOnlyTheWriteAheadLogHolds() throws Exception {
+        Path backup;
+        try (Store store = StoreFixture.open(folder)) {
+            SqliteAnswerRepository answers = new SqliteAnswerRepository(store, StoreFixture.DEFINITION.key());
+            answers.save(new Edit(ROADS, "road_routes_total", new BigDecimal("58"), "somchai"));
+            backup = store.backup("manual");
+            answers.save(new Edit(ROADS, "road_routes_total", new BigDecimal("77"), "somchai"));
+            // the files as a crash leaves them: the last save is committed in the WAL, not yet in the main file
+            for (String name : new String[] {Store.FILE, Store.FILE + "-wal", Store.FILE + "-shm"}) {
+                java.nio.file.Files.copy(folder.resolve(name), crashed.resolve(name));
+            }
+        }
+
+        Store.restore(crashed, backup, Clock.systemUTC());
+
+        Path kept = new Backups(crashed, Clock.systemUTC()).list().stream()
+                .filter(p -> p.getFileName().toString().endsWith("-before-restore.db")).findFirst().orElseThrow();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + kept);
+             var s = c.createStatement();
+             var r = s.executeQuery("SELECT value FROM answer WHERE item = 'road_routes_total'")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isEqualTo("\"77\"");
+        }
+    }
 }
