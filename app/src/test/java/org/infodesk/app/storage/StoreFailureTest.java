@@ -57,6 +57,23 @@ class StoreFailureTest {
     }
 
     @Test
+    void anInfoDeskInAnotherProcessKeepsTheFolderAndASecondOneIsRefused() throws Exception {
+        try (var other = org.infodesk.app.storage.crash.ChildJvm.start(StoreHolder.class, folder.resolveSibling("holder.err"),
+                folder.toString())) {
+            other.awaitLine("READY", java.time.Duration.ofSeconds(60));
+
+            StoreException e = catchThrowableOfType(StoreException.class, () -> StoreFixture.open(folder));
+
+            assertThat(e.problem()).isEqualTo(Problem.LOCKED);
+            other.closeInput();
+            other.waitFor(java.time.Duration.ofSeconds(30));
+        }
+        try (Store store = StoreFixture.open(folder)) {
+            saveRoutes(store, 58); // the lock went with the other process
+        }
+    }
+
+    @Test
     void aDamagedFileIsRefusedUntouchedAndTheLatestBackupIsOffered() throws Exception {
         try (Store store = StoreFixture.open(folder)) {
             saveRoutes(store, 58);
