@@ -116,7 +116,12 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    static Connection connect(Path db) throws SQLException {
+    /**
+     * A connection with the production settings (WAL, {@code synchronous=FULL}, foreign keys,
+     * busy timeout, autocommit with explicit transactions). Public for the autosave benchmark,
+     * which measures a bare insert on the same settings.
+     */
+    public static Connection connect(Path db) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
