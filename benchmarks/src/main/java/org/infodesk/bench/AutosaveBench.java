@@ -37,6 +37,10 @@ import org.infodesk.protocol.rules.Questionnaire;
  * settings, in the same run. Not JMH: the acceptance asks for percentiles over exactly 10,000
  * saves, so every call is timed with {@link System#nanoTime()}.
  *
+ * <p>The bare file is opened by {@link Store#connect}, the store's own connection factory, and
+ * each bare insert is its own {@code BEGIN IMMEDIATE} / {@code COMMIT} as {@code Store.write}
+ * makes it; the settings SQLite reports for both connections are printed and compared.
+ *
  * <p>After {@value #WARMUP} untimed rounds, {@value #MEASURED} rounds each time one autosave and
  * one bare insert, interleaved (the one that goes first alternates), so both see the same disk
  * and machine conditions. Percentiles are nearest-rank.

@@ -15,28 +15,35 @@ import javafx.stage.Stage;
  * from process start to its first frame exactly as the app's {@code --probe} measures its
  * dashboard. Prints {@code PROBE startupMs=..} and exits.
  */
-public class BareWindowProbe extends Application {
+public final class BareWindowProbe {
 
+    private BareWindowProbe() {}
+
+    /** The main class is not the Application, like the app's Launcher (no launcher check on a class path). */
     public static void main(String[] args) {
-        launch(args);
+        Application.launch(Window.class, args);
     }
 
-    @Override
-    public void start(Stage stage) {
-        Scene scene = new Scene(new VBox(8, new Label("ทดสอบภาษาไทย"), new TextField()), 400, 200);
-        stage.setScene(scene);
-        stage.show();
-        Runnable[] listener = new Runnable[1];
-        listener[0] = () -> {
-            scene.removePostLayoutPulseListener(listener[0]);
-            Platform.runLater(() -> {
-                Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
-                System.out.println("PROBE startupMs=" + Duration.between(started, Instant.now()).toMillis());
-                System.out.flush();
-                Platform.exit();
-            });
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
-        Platform.requestNextPulse();
+    /** The bare window. */
+    public static final class Window extends Application {
+
+        @Override
+        public void start(Stage stage) {
+            Scene scene = new Scene(new VBox(8, new Label("ทดสอบภาษาไทย"), new TextField()), 400, 200);
+            stage.setScene(scene);
+            stage.show();
+            Runnable[] listener = new Runnable[1];
+            listener[0] = () -> {
+                scene.removePostLayoutPulseListener(listener[0]);
+                Platform.runLater(() -> {
+                    Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+                    System.out.println("PROBE startupMs=" + Duration.between(started, Instant.now()).toMillis());
+                    System.out.flush();
+                    Platform.exit();
+                });
+            };
+            scene.addPostLayoutPulseListener(listener[0]);
+            Platform.requestNextPulse();
+        }
     }
 }

@@ -49,6 +49,19 @@ public final class FormSession {
         evaluation = questionnaire.evaluate(answers, key.domain());
     }
 
+    /**
+     * After a save: only this value changed, so the answers are updated in memory rather than
+     * read back (the store has just said it holds them); the first save of a domain opens its
+     * revision, so the record is read again then.
+     */
+    private void applied(String item, Object value) throws StoreException {
+        answers = answers.with(key.domain(), item, value);
+        if (record.state() == DomainState.NOT_STARTED) {
+            record = repository.current(key);
+        }
+        evaluation = questionnaire.evaluate(answers, key.domain());
+    }
+
     /** Saves a value (null clears it) and re-evaluates. Nothing changes if the save fails. */
     public Instant edit(String item, Object value) throws StoreException {
         Object before = answers.get(key.domain(), item);
@@ -57,7 +70,7 @@ public final class FormSession {
         }
         lastSaved = repository.save(new Edit(key, item, value, user));
         undo.push(new Change(item, before));
-        reload();
+        applied(item, value);
         return lastSaved;
     }
 
@@ -82,7 +95,7 @@ public final class FormSession {
         }
         Change last = undo.pop();
         lastSaved = repository.save(new Edit(key, last.item(), last.before(), user));
-        reload();
+        applied(last.item(), last.before());
         return last.item();
     }
 

@@ -45,28 +45,34 @@ public final class InfoDeskApp extends Application {
     private Path dataFolder;
     private Store store;
     private StoreException storeProblem;
+    /** The dashboard's data read while starting; used once, for the first frame. */
+    private Answers firstAnswers;
+    private Map<String, DomainRecord> firstRecords;
 
     @Override
     public void init() {
-        questionnaire = Questionnaire.fy2564();
-        lao = LaoProfile.demo();
         String lang = getParameters().getNamed().get("lang");
         if ("en".equals(lang)) {
             locale = Locale.ENGLISH;
         }
-        dataFolder = DataFolder.forThisMachine(getParameters().getNamed().get("data-dir"));
-        Logging.toFolder(dataFolder);
-        LOG.info("InfoDesk starting; data folder {}", dataFolder);
-        openStore();
+        Startup.Loaded loaded = Startup.await(getParameters().getRaw().toArray(String[]::new));
+        questionnaire = loaded.questionnaire();
+        lao = loaded.lao();
+        dataFolder = loaded.dataFolder();
+        store = loaded.store();
+        storeProblem = loaded.storeProblem();
+        firstAnswers = loaded.answers();
+        firstRecords = loaded.records();
+        LOG.info("InfoDesk started; data folder {}", dataFolder);
+        if (storeProblem != null) {
+            LOG.warn("cannot open the store: {}", storeProblem.getMessage());
+        }
     }
 
     private void openStore() {
         try {
             store = Store.open(dataFolder, Clock.systemUTC(), Map.of(questionnaire.definition().key(), questionnaire.definition()));
             storeProblem = null;
-            // demo mode (not enrolled): last year's values of the sample LAO, to show the update workflow
-            DemoSample.installIfAbsent(new SqliteLastYearRepository(store, questionnaire.definition()),
-                    questionnaire.definition(), lao.code());
         } catch (StoreException e) {
             LOG.warn("cannot open the store: {}", e.getMessage());
             store = null;
@@ -109,6 +115,11 @@ public final class InfoDeskApp extends Application {
                 }
 
                 @Override
+                public void backToDashboard() {
+                    stage.getScene().setRoot(root());
+                }
+
+                @Override
                 public void editAField() {
                     if (stage.getScene().getRoot() instanceof FormView form) {
                         form.probeEdit();
@@ -127,6 +138,12 @@ public final class InfoDeskApp extends Application {
         Messages messages = Messages.of(locale);
         stage.setTitle(messages.get("app.title"));
         DashboardViewModel model = new DashboardViewModel(questionnaire, lao, messages);
+        if (firstAnswers != null) {
+            model.show(firstAnswers, firstRecords);
+            firstAnswers = null;
+            firstRecords = null;
+            return new DashboardView(model, this::switchLanguage, this::openDomain);
+        }
         try {
             SqliteAnswerRepository repo = answersRepository();
             int year = questionnaire.definition().fiscalYear();

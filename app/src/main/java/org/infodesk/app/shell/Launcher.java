@@ -11,6 +11,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        Startup.begin(args); // load while the JavaFX toolkit starts
         Application.launch(InfoDeskApp.class, args);
     }
 }

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the log to {@code <data folder>/logs/infodesk.log}, rolling at 5 MB and keeping five
  * files, for IT staff. The app logs events and failures, never the values of answers.
+ * Configured in code: there is no logback.xml, whose XML configurator alone cost half a second
+ * of every start (docs/PERFORMANCE.md).
  */
 final class Logging {
 
@@ -53,5 +55,6 @@ final class Logging {
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(file);
         root.setLevel(Level.INFO);
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
     }
 }

@@ -18,8 +18,13 @@ final class StartupProbe {
     interface Driver {
         void openLargestDomain();
 
+        void backToDashboard();
+
         void editAField();
     }
+
+    /** Edits after the first, whose median the probe reports. */
+    static final int MORE_EDITS = 20;
 
     private StartupProbe() {}
 
@@ -46,15 +51,38 @@ final class StartupProbe {
             driver.openLargestDomain();
             afterNextFrame(scene, () -> {
                 long openMs = (System.nanoTime() - openStart) / 1_000_000;
-                long editStart = System.nanoTime();
-                driver.editAField();
+                driver.backToDashboard();
                 afterNextFrame(scene, () -> {
-                    long editMs = (System.nanoTime() - editStart) / 1_000_000;
-                    System.out.println("PROBE startupMs=" + startupMs + " openDomainMs=" + openMs + " editToSavedMs=" + editMs);
-                    System.out.flush();
-                    Platform.exit();
+                    long reopenStart = System.nanoTime();
+                    driver.openLargestDomain();
+                    afterNextFrame(scene, () -> {
+                        long reopenMs = (System.nanoTime() - reopenStart) / 1_000_000;
+                        long[] edits = new long[MORE_EDITS + 1];
+                        edit(scene, driver, edits, 0, () -> {
+                            long[] later = java.util.Arrays.copyOfRange(edits, 1, edits.length);
+                            java.util.Arrays.sort(later);
+                            System.out.println("PROBE startupMs=" + startupMs + " openDomainMs=" + openMs
+                                    + " reopenDomainMs=" + reopenMs + " editToSavedMs=" + edits[0]
+                                    + " laterEditToSavedMs=" + later[later.length / 2]);
+                            System.out.flush();
+                            Platform.exit();
+                        });
+                    });
                 });
             });
+        });
+    }
+
+    private static void edit(Scene scene, Driver driver, long[] times, int index, Runnable done) {
+        if (index == times.length) {
+            done.run();
+            return;
+        }
+        long start = System.nanoTime();
+        driver.editAField();
+        afterNextFrame(scene, () -> {
+            times[index] = (System.nanoTime() - start) / 1_000_000;
+            edit(scene, driver, times, index + 1, done);
         });
     }
 }

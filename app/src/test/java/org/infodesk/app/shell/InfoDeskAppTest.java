@@ -101,6 +101,6 @@ class InfoDeskAppTest {
         Path log = data.resolve("logs/infodesk.log");
         assertThat(log).exists();
         String text = java.nio.file.Files.readString(log);
-        assertThat(text).contains("InfoDesk starting").doesNotContain("987654").doesNotContain("987,654");
+        assertThat(text).contains("InfoDesk started").doesNotContain("987654").doesNotContain("987,654");
     }
 }

@@ -165,26 +165,13 @@ public final class FormView extends BorderPane {
         });
         message.visibleProperty().bind(f.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
-        TextField note = new TextField();
-        note.setId("note-" + id);
-        note.setPromptText(m.get("form.notePrompt"));
-        note.setText(f.noteProperty().get());
-        f.noteProperty().addListener((o, was, is) -> {
-            if (!note.isFocused()) {
-                note.setText(is);
-            }
-        });
-        note.focusedProperty().addListener((o, was, is) -> {
-            if (!is && !note.getText().equals(f.noteProperty().get())) {
-                model.note(id, note.getText());
-            }
-        });
-        note.setOnAction(e -> model.note(id, note.getText()));
-        note.visibleProperty().bind(f.needsNoteProperty());
-        note.managedProperty().bind(note.visibleProperty());
+        VBox input = new VBox(3);
         HBox line = new HBox(8, editor.node(), unit, lastYear);
         line.setAlignment(Pos.CENTER_LEFT);
-        VBox input = new VBox(3, line, message, note);
+        input.getChildren().addAll(line, message);
+        // the justification field exists only while a large change needs one: most fields never do
+        f.needsNoteProperty().addListener((o, was, needed) -> showNote(input, f, needed));
+        showNote(input, f, f.needsNoteProperty().get());
         HBox.setHgrow(input, Priority.ALWAYS);
         HBox row = new HBox(16, label, input);
         row.setPadding(new Insets(5, 0, 5, 0));
@@ -214,6 +201,29 @@ public final class FormView extends BorderPane {
     }
 
     private static final double LABEL_WIDTH = 340;
+
+    private void showNote(VBox input, FieldViewModel f, boolean needed) {
+        String id = f.item().id();
+        input.getChildren().removeIf(n -> ("note-" + id).equals(n.getId()));
+        if (!needed) {
+            return;
+        }
+        TextField note = new TextField(f.noteProperty().get());
+        note.setId("note-" + id);
+        note.setPromptText(m.get("form.notePrompt"));
+        f.noteProperty().addListener((o, was, is) -> {
+            if (!note.isFocused()) {
+                note.setText(is);
+            }
+        });
+        note.focusedProperty().addListener((o, was, is) -> {
+            if (!is && !note.getText().equals(f.noteProperty().get())) {
+                model.note(id, note.getText());
+            }
+        });
+        note.setOnAction(e -> model.note(id, note.getText()));
+        input.getChildren().add(note);
+    }
 
     private static void decorate(Control target, Severity severity) {
         Decorator.removeAllDecorations(target);
