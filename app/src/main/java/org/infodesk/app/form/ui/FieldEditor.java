@@ -92,6 +92,17 @@ abstract class FieldEditor {
         }
     }
 
+    /**
+     * A number as the form shows it: digits grouped by thousands, except a Buddhist Era year
+     * (an item whose bounds lie within 2400 to 2700), which is never written "2,564".
+     */
+    static String formatNumber(Item item, BigDecimal n) {
+        boolean year = item.min() != null && item.max() != null
+                && item.min().compareTo(BigDecimal.valueOf(2400)) >= 0 && item.max().compareTo(BigDecimal.valueOf(2700)) <= 0;
+        return new DecimalFormat(year ? "0.#########" : "#,##0.#########", DecimalFormatSymbols.getInstance(Locale.ROOT))
+                .format(n);
+    }
+
     static FieldEditor of(Item item, Messages messages) {
         return switch (item.type()) {
             case INTEGER, DECIMAL -> new NumberEditor(item, messages);
@@ -189,7 +200,7 @@ abstract class FieldEditor {
         @Override
         protected void display(Object value) {
             if (value instanceof BigDecimal n) {
-                setShown(new DecimalFormat("#,##0.#########", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(n));
+                setShown(formatNumber(item, n));
             } else if (value == null) {
                 setShown("");
             }
@@ -199,7 +210,7 @@ abstract class FieldEditor {
     static final class TextEditor extends TextBased {
         TextEditor(Item item, Messages messages) {
             super(item, messages);
-            field.setPrefColumnCount(24);
+            field.setPrefColumnCount(item.maxLength() == null ? 24 : Math.min(24, item.maxLength() + 2));
         }
 
         @Override

@@ -153,6 +153,7 @@ public final class FormView extends BorderPane {
         label.getStyleClass().add("field-label");
         Label lastYear = new Label(f.lastYear().isEmpty() ? "" : m.get("form.lastYear", f.lastYear()));
         lastYear.getStyleClass().add("last-year");
+        lastYear.setMinWidth(Region.USE_PREF_SIZE); // never "ปีที่...": the input gives way instead
         lastYear.setId("last-" + id);
         Label message = new Label();
         message.setId("msg-" + id);

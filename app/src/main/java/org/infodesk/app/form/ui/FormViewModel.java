@@ -1,8 +1,6 @@
 package org.infodesk.app.form.ui;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -288,8 +286,7 @@ public final class FormViewModel {
             return "";
         }
         if (value instanceof BigDecimal n) {
-            DecimalFormat f = new DecimalFormat("#,##0.#########", DecimalFormatSymbols.getInstance(Locale.ROOT));
-            return f.format(n);
+            return FieldEditor.formatNumber(item, n);
         }
         if (value instanceof Boolean b) {
             return messages.get(b ? "form.yes" : "form.no");
