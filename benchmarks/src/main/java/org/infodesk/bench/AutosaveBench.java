@@ -38,8 +38,8 @@ import org.infodesk.protocol.rules.Questionnaire;
  * saves, so every call is timed with {@link System#nanoTime()}.
  *
  * <p>The bare file is opened by {@link Store#connect}, the store's own connection factory, and
- * each bare insert is its own {@code BEGIN IMMEDIATE} / {@code COMMIT} as {@code Store.write}
- * makes it; the settings SQLite reports for both connections are printed and compared.
+ * each bare insert is its own transaction, committed the way {@code Store.write} commits; the
+ * settings SQLite reports for both connections are printed and compared.
  *
  * <p>After {@value #WARMUP} untimed rounds, {@value #MEASURED} rounds each time one autosave and
  * one bare insert, interleaved (the one that goes first alternates), so both see the same disk
@@ -111,6 +111,7 @@ public final class AutosaveBench {
             try (Statement s = bare.createStatement()) {
                 s.execute("CREATE TABLE bare (id INTEGER PRIMARY KEY, value TEXT NOT NULL)");
             }
+            bare.commit();
 
             try (PreparedStatement insert = bare.prepareStatement("INSERT INTO bare (value) VALUES (?)")) {
                 Round round = new Round(repository, targets, insert, bare);
@@ -190,13 +191,10 @@ public final class AutosaveBench {
         private void insert(int i) throws SQLException {
             String value = valueOf(i, targets.size()).toPlainString();
             long t0 = System.nanoTime();
-            // a transaction as the store makes one: BEGIN IMMEDIATE, the insert, COMMIT
-            try (Statement s = bare.createStatement()) {
-                s.execute("BEGIN IMMEDIATE");
-                insert.setString(1, value);
-                insert.executeUpdate();
-                s.execute("COMMIT");
-            }
+            // a transaction as the store makes one: the insert, then commit
+            insert.setString(1, value);
+            insert.executeUpdate();
+            bare.commit();
             insertNanos = System.nanoTime() - t0;
         }
     }

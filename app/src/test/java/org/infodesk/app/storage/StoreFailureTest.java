@@ -173,6 +173,7 @@ class StoreFailureTest {
                     SELECT 99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, installed_by, installed_on, 0, 1
                     FROM flyway_schema_history WHERE version = '1'""");
             }
+            store.connection().commit();
         }
 
         StoreException e = catchThrowableOfType(StoreException.class, () -> StoreFixture.open(folder));
