@@ -40,6 +40,7 @@ final class Revisions {
         }
     }
 
+    /** Inserts a revision as a draft and returns it. */
     static Row insert(Connection c, DomainKey key, int revision, String definitionKey, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO domain_revision (lao_code, fiscal_year, domain, revision, definition_key, state, created_at, updated_at)
@@ -53,7 +54,19 @@ final class Revisions {
             s.setString(7, now.toString());
             s.executeUpdate();
         }
-        return latest(c, key);
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT id, revision, state, definition_key, updated_at FROM domain_revision
+                WHERE lao_code = ? AND fiscal_year = ? AND domain = ? AND revision = ?""")) {
+            s.setString(1, key.lao());
+            s.setInt(2, key.fiscalYear());
+            s.setString(3, key.domain());
+            s.setInt(4, revision);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return new Row(r.getLong(1), r.getInt(2), DomainState.valueOf(r.getString(3)), r.getString(4),
+                        Instant.parse(r.getString(5)));
+            }
+        }
     }
 
     /** The answers of a revision, decoded with the revision's definition. */

@@ -228,20 +228,7 @@ public final class UndeliveredTransfer {
 
     private static void insert(Connection c, Store store, DomainKey key, int revision, String definitionKey, Domain domain,
             JsonNode rev, Instant now) throws SQLException {
-        Revisions.Row row;
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO domain_revision (lao_code, fiscal_year, domain, revision, definition_key, state, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?)""")) {
-            s.setString(1, key.lao());
-            s.setInt(2, key.fiscalYear());
-            s.setString(3, key.domain());
-            s.setInt(4, revision);
-            s.setString(5, definitionKey);
-            s.setString(6, now.toString());
-            s.setString(7, now.toString());
-            s.executeUpdate();
-        }
-        long id = revisionId(c, key, revision);
+        long id = Revisions.insert(c, key, revision, definitionKey, now).id();
         for (Iterator<Map.Entry<String, JsonNode>> it = rev.path("answers").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             Item item = domain.item(e.getKey()).orElseThrow(() -> badFile(store, key + "." + e.getKey() + " is not an item"));
