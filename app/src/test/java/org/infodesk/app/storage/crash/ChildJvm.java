@@ -320,7 +320,9 @@ public final class ChildJvm implements AutoCloseable {
      * @throws TimeoutException if it is still alive after {@code timeout}
      */
     public int kill(Duration timeout) throws InterruptedException, TimeoutException {
-        process.destroyForcibly();
+        // through the handle: Process.destroyForcibly() also closes our end of the child's stdout,
+        // dropping lines it wrote just before it died that were still in the pipe (the soak found it)
+        process.toHandle().destroyForcibly();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new TimeoutException("child " + process.pid() + " still alive " + timeout + " after SIGKILL");
         }
