@@ -26,8 +26,7 @@ final class ErrorHandler implements Thread.UncaughtExceptionHandler {
 
     static void install(java.util.function.Supplier<Messages> messages) {
         ErrorHandler handler = new ErrorHandler(messages);
-        Thread.setDefaultUncaughtExceptionHandler(handler);
-        Platform.runLater(() -> Thread.currentThread().setUncaughtExceptionHandler(handler));
+        Thread.setDefaultUncaughtExceptionHandler(handler); // the JavaFX thread has no handler of its own
     }
 
     @Override

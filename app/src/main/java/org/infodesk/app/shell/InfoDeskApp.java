@@ -13,13 +13,10 @@ import org.infodesk.app.dashboard.ui.DashboardView;
 import org.infodesk.app.dashboard.ui.DashboardViewModel;
 import org.infodesk.app.data.StoreException;
 import org.infodesk.app.i18n.Messages;
-import org.infodesk.app.lastyear.DemoSample;
 import org.infodesk.app.profile.LaoProfile;
-import org.infodesk.app.storage.DataFolder;
 import org.infodesk.app.storage.SqliteAnswerRepository;
 import org.infodesk.app.storage.SqliteLastYearRepository;
 import org.infodesk.app.form.DomainKey;
-import org.infodesk.app.form.DomainRecord;
 import org.infodesk.app.form.FormSession;
 import org.infodesk.app.form.ui.FormView;
 import org.infodesk.app.form.ui.FormViewModel;
@@ -45,9 +42,8 @@ public final class InfoDeskApp extends Application {
     private Path dataFolder;
     private Store store;
     private StoreException storeProblem;
-    /** The dashboard's data read while starting; used once, for the first frame. */
-    private Answers firstAnswers;
-    private Map<String, DomainRecord> firstRecords;
+    /** The dashboard computed while starting; used once, for the first frame. */
+    private java.util.List<org.infodesk.app.dashboard.DomainProgress.Summary> firstDashboard;
 
     @Override
     public void init() {
@@ -61,8 +57,7 @@ public final class InfoDeskApp extends Application {
         dataFolder = loaded.dataFolder();
         store = loaded.store();
         storeProblem = loaded.storeProblem();
-        firstAnswers = loaded.answers();
-        firstRecords = loaded.records();
+        firstDashboard = loaded.dashboard();
         LOG.info("InfoDesk started; data folder {}", dataFolder);
         if (storeProblem != null) {
             LOG.warn("cannot open the store: {}", storeProblem.getMessage());
@@ -138,22 +133,15 @@ public final class InfoDeskApp extends Application {
         Messages messages = Messages.of(locale);
         stage.setTitle(messages.get("app.title"));
         DashboardViewModel model = new DashboardViewModel(questionnaire, lao, messages);
-        if (firstAnswers != null) {
-            model.show(firstAnswers, firstRecords);
-            firstAnswers = null;
-            firstRecords = null;
-            return new DashboardView(model, this::switchLanguage, this::openDomain);
-        }
-        try {
-            SqliteAnswerRepository repo = answersRepository();
-            int year = questionnaire.definition().fiscalYear();
-            Map<String, DomainRecord> records = new java.util.HashMap<>();
-            for (var d : questionnaire.definition().domains()) {
-                records.put(d.id(), repo.current(new DomainKey(lao.code(), year, d.id())));
+        if (firstDashboard != null) {
+            model.show(firstDashboard);
+            firstDashboard = null;
+        } else {
+            try {
+                model.show(Startup.dashboard(store, questionnaire, lao));
+            } catch (StoreException e) {
+                model.show(Answers.empty());
             }
-            model.show(repo.answers(lao.code(), year), records);
-        } catch (StoreException e) {
-            model.show(Answers.empty());
         }
         return new DashboardView(model, this::switchLanguage, this::openDomain);
     }

@@ -3,9 +3,11 @@ package org.infodesk.app.shell;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.infodesk.app.dashboard.DomainProgress;
 import org.infodesk.app.data.StoreException;
 import org.infodesk.app.form.DomainKey;
 import org.infodesk.app.form.DomainRecord;
@@ -15,7 +17,6 @@ import org.infodesk.app.storage.DataFolder;
 import org.infodesk.app.storage.SqliteAnswerRepository;
 import org.infodesk.app.storage.SqliteLastYearRepository;
 import org.infodesk.app.storage.Store;
-import org.infodesk.protocol.answers.Answers;
 import org.infodesk.protocol.rules.Questionnaire;
 
 /**
@@ -27,7 +28,7 @@ final class Startup {
 
     /** What the window needs to show the dashboard. */
     record Loaded(Questionnaire questionnaire, LaoProfile lao, Path dataFolder, Store store, StoreException storeProblem,
-            Answers answers, Map<String, DomainRecord> records) {}
+            List<DomainProgress.Summary> dashboard) {}
 
     private static CompletableFuture<Loaded> pending;
 
@@ -75,23 +76,27 @@ final class Startup {
         } catch (StoreException e) {
             problem = e;
         }
-        Answers answers = Answers.empty();
-        Map<String, DomainRecord> records = new HashMap<>();
+        List<DomainProgress.Summary> dashboard = null;
         if (store != null) {
             try {
                 // demo mode (not enrolled): last year's values of the sample LAO, to show the update workflow
                 DemoSample.installIfAbsent(new SqliteLastYearRepository(store, q.definition()), q.definition(), lao.code());
-                SqliteAnswerRepository repo = new SqliteAnswerRepository(store, q.definition().key());
-                int year = q.definition().fiscalYear();
-                answers = repo.answers(lao.code(), year);
-                for (var d : q.definition().domains()) {
-                    records.put(d.id(), repo.current(new DomainKey(lao.code(), year, d.id())));
-                }
-                q.evaluate(answers); // the dashboard evaluates next: have the engine warm
+                dashboard = dashboard(store, q, lao);
             } catch (StoreException e) {
                 problem = e;
             }
         }
-        return new Loaded(q, lao, folder, store, problem, answers, records);
+        return new Loaded(q, lao, folder, store, problem, dashboard);
+    }
+
+    /** Every domain's progress, from the stored answers and each domain's current revision. */
+    static List<DomainProgress.Summary> dashboard(Store store, Questionnaire q, LaoProfile lao) throws StoreException {
+        SqliteAnswerRepository repo = new SqliteAnswerRepository(store, q.definition().key());
+        int year = q.definition().fiscalYear();
+        Map<String, DomainRecord> records = new HashMap<>();
+        for (var d : q.definition().domains()) {
+            records.put(d.id(), repo.current(new DomainKey(lao.code(), year, d.id())));
+        }
+        return DomainProgress.of(q, repo.answers(lao.code(), year), records);
     }
 }

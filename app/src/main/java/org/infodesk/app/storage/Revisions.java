@@ -26,13 +26,23 @@ final class Revisions {
 
     private Revisions() {}
 
+    private static final String SELECT_ROW = """
+            SELECT id, revision, state, definition_key, updated_at FROM domain_revision
+            WHERE lao_code = ? AND fiscal_year = ? AND domain = ?""";
+
+    /** The domain's newest revision, or null. */
     static Row latest(Connection c, DomainKey key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT id, revision, state, definition_key, updated_at FROM domain_revision
-                WHERE lao_code = ? AND fiscal_year = ? AND domain = ? ORDER BY revision DESC LIMIT 1""")) {
+        return one(c, key, SELECT_ROW + " ORDER BY revision DESC LIMIT 1", null);
+    }
+
+    private static Row one(Connection c, DomainKey key, String sql, Integer revision) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, key.lao());
             s.setInt(2, key.fiscalYear());
             s.setString(3, key.domain());
+            if (revision != null) {
+                s.setInt(4, revision);
+            }
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? new Row(r.getLong(1), r.getInt(2), DomainState.valueOf(r.getString(3)), r.getString(4),
                         Instant.parse(r.getString(5))) : null;
@@ -54,19 +64,7 @@ final class Revisions {
             s.setString(7, now.toString());
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT id, revision, state, definition_key, updated_at FROM domain_revision
-                WHERE lao_code = ? AND fiscal_year = ? AND domain = ? AND revision = ?""")) {
-            s.setString(1, key.lao());
-            s.setInt(2, key.fiscalYear());
-            s.setString(3, key.domain());
-            s.setInt(4, revision);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return new Row(r.getLong(1), r.getInt(2), DomainState.valueOf(r.getString(3)), r.getString(4),
-                        Instant.parse(r.getString(5)));
-            }
-        }
+        return one(c, key, SELECT_ROW + " AND revision = ?", revision);
     }
 
     /** The answers of a revision, decoded with the revision's definition. */

@@ -83,9 +83,7 @@ public final class Store implements AutoCloseable {
                 throw new StoreException(StoreException.Problem.NEWER_SCHEMA, folder, "schema " + applied);
             }
             if (applied != null && applied == SCHEMA_VERSION) {
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
-                    backups.create(c, "start");
-                }
+                backupBeforeOpening(backups, db, "start");
                 return new Store(folder, clock, definitions, lock, connect(db));
             }
             try {
@@ -101,10 +99,8 @@ public final class Store implements AutoCloseable {
                     throw new StoreException(StoreException.Problem.NEWER_SCHEMA, folder, "schema " + future.getVersion());
                 }
                 if (existed) {
-                    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
-                        backups.create(c, pending.length > 0
-                                ? "before-migration-to-v" + pending[pending.length - 1].getVersion() : "start");
-                    }
+                    backupBeforeOpening(backups, db, pending.length > 0
+                            ? "before-migration-to-v" + pending[pending.length - 1].getVersion() : "start");
                 }
                 if (pending.length > 0) {
                     flyway.migrate();
@@ -130,6 +126,13 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             lock.close();
             throw new StoreException(StoreException.Problem.IO, folder, null, e.getMessage(), e);
+        }
+    }
+
+    /** A backup taken through a connection of its own, before the store's connection opens. */
+    private static void backupBeforeOpening(Backups backups, Path db, String reason) throws SQLException, IOException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath())) {
+            backups.create(c, reason);
         }
     }
 

@@ -38,7 +38,11 @@ public final class DashboardViewModel {
 
     /** Recomputes every domain's progress from the answers and the stored records. */
     public void show(Answers answers, java.util.Map<String, org.infodesk.app.form.DomainRecord> records) {
-        List<DomainProgress.Summary> summaries = DomainProgress.of(questionnaire, answers, records);
+        show(DomainProgress.of(questionnaire, answers, records));
+    }
+
+    /** Shows progress already computed (at start-up, off the JavaFX thread). */
+    public void show(List<DomainProgress.Summary> summaries) {
         domains.setAll(summaries);
     }
 
