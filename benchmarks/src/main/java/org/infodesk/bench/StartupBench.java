@@ -17,27 +17,49 @@ import java.util.regex.Pattern;
  * beside a bare JavaFX window measured in the same run, then opening the largest domain and a
  * field edit to "saved" shown. Each run is a fresh JVM; app and bare runs alternate; the first
  * run of each is a warm-up (page cache), the rest are reported with their median.
- * Needs a display: {@code ./bench startup} runs it under xvfb-run when there is none.
+ * Both JVMs get the options the app is launched with ({@link #LAUNCH_OPTIONS}); with
+ * {@code --cds} each also gets a class-data archive of its own, made by one training run first
+ * (what an installer can ship: docs/adr/0007). Needs a display: {@code ./bench startup} runs it
+ * under xvfb-run when there is none.
  */
 public final class StartupBench {
 
     private static final Pattern FIGURE = Pattern.compile("(\\w+)Ms=(\\d+)");
 
+    /**
+     * The JVM options the app runs with: keep equal to app/pom.xml (javafx-maven-plugin) and the
+     * installer's (docs/adr/0007-start-up-jvm-options.md). The 256 MB heap is the app's budget.
+     */
+    static final List<String> LAUNCH_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private StartupBench() {}
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean cds = rest.remove("--cds");
+        int runs = rest.isEmpty() ? 9 : Integer.parseInt(rest.get(0));
         if (System.getenv("DISPLAY") == null) {
             System.err.println("No DISPLAY: run ./bench startup, which starts a virtual X server.");
             System.exit(2);
         }
         String classPath = System.getProperty("java.class.path");
         Path data = Files.createTempDirectory("infodesk-startup");
+        List<String> appJvm = new ArrayList<>(LAUNCH_OPTIONS);
+        List<String> bareJvm = new ArrayList<>(LAUNCH_OPTIONS);
+        if (cds) {
+            Path appArchive = data.resolve("app.jsa");
+            Path bareArchive = data.resolve("bare.jsa");
+            probe(classPath, with(appJvm, "-XX:ArchiveClassesAtExit=" + appArchive), "org.infodesk.app.shell.Launcher", "--probe",
+                    "--data-dir=" + data);
+            probe(classPath, with(bareJvm, "-XX:ArchiveClassesAtExit=" + bareArchive), "org.infodesk.bench.BareWindowProbe");
+            appJvm.add("-XX:SharedArchiveFile=" + appArchive);
+            bareJvm.add("-XX:SharedArchiveFile=" + bareArchive);
+        }
         List<Map<String, Long>> app = new ArrayList<>();
         List<Map<String, Long>> bare = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
-            Map<String, Long> a = probe(classPath, "org.infodesk.app.shell.Launcher", "--probe", "--data-dir=" + data);
-            Map<String, Long> b = probe(classPath, "org.infodesk.bench.BareWindowProbe");
+            Map<String, Long> a = probe(classPath, appJvm, "org.infodesk.app.shell.Launcher", "--probe", "--data-dir=" + data);
+            Map<String, Long> b = probe(classPath, bareJvm, "org.infodesk.bench.BareWindowProbe");
             if (i > 0) {
                 app.add(a);
                 bare.add(b);
@@ -47,7 +69,8 @@ public final class StartupBench {
         long bareStart = median(bare, "startup");
         System.out.printf("machine: %s %s, %d cores, java %s%n", System.getProperty("os.name"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.printf("runs: %d each (after one warm-up each), JVMs with -Xmx256m%n", runs);
+        System.out.printf("runs: %d each (after one warm-up each), both JVMs with %s%s%n", runs, String.join(" ", LAUNCH_OPTIONS),
+                cds ? " and a class-data archive each (one training run)" : "");
         System.out.printf("bare JavaFX window, process start to first frame: median %d ms  %s%n", bareStart, values(bare, "startup"));
         System.out.printf("InfoDesk dashboard, process start to first frame: median %d ms  %s%n", appStart, values(app, "startup"));
         System.out.printf("ratio app / bare: %.2f%n", (double) appStart / bareStart);
@@ -55,15 +78,24 @@ public final class StartupBench {
                 median(app, "openDomain"), values(app, "openDomain"));
         System.out.printf("open it again (after going back to the dashboard): median %d ms  %s%n",
                 median(app, "reopenDomain"), values(app, "reopenDomain"));
-        System.out.printf("field edit to \"saved\" shown, first edit in the JVM: median %d ms  %s%n",
+        System.out.printf("field edit to \"saved\" shown, first edit in the JVM (form complete): median %d ms  %s%n",
                 median(app, "editToSaved"), values(app, "editToSaved"));
         System.out.printf("field edit to \"saved\" shown, median of the next 20 edits: median %d ms  %s%n",
                 median(app, "laterEditToSaved"), values(app, "laterEditToSaved"));
     }
 
-    private static Map<String, Long> probe(String classPath, String mainClass, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dfile.encoding=UTF-8", "-cp", classPath, mainClass));
+    private static List<String> with(List<String> options, String more) {
+        List<String> all = new ArrayList<>(options);
+        all.add(more);
+        return all;
+    }
+
+    private static Map<String, Long> probe(String classPath, List<String> jvm, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", classPath, mainClass));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -39,6 +39,10 @@ public final class InfoDeskApp extends Application {
     private LaoProfile lao;
     private Locale locale = Messages.THAI;
     private Stage stage;
+    private final javafx.scene.layout.StackPane shell = new javafx.scene.layout.StackPane();
+    private boolean fontLoaded;
+    /** The dashboard built in {@link #init()}, shown by {@link #start}. */
+    private javafx.scene.Parent firstView;
     private Path dataFolder;
     private Store store;
     private StoreException storeProblem;
@@ -51,6 +55,9 @@ public final class InfoDeskApp extends Application {
         if ("en".equals(lang)) {
             locale = Locale.ENGLISH;
         }
+        // the launcher thread, while the toolkit waits for init: the font, then the loaded data, then
+        // the dashboard's nodes (made off the JavaFX thread, as nodes not yet shown may be)
+        fontLoaded = Fonts.load();
         Startup.Loaded loaded = Startup.await(getParameters().getRaw().toArray(String[]::new));
         questionnaire = loaded.questionnaire();
         lao = loaded.lao();
@@ -61,6 +68,8 @@ public final class InfoDeskApp extends Application {
         LOG.info("InfoDesk started; data folder {}", dataFolder);
         if (storeProblem != null) {
             LOG.warn("cannot open the store: {}", storeProblem.getMessage());
+        } else {
+            firstView = root();
         }
     }
 
@@ -78,7 +87,7 @@ public final class InfoDeskApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         ErrorHandler.install(() -> Messages.of(locale));
-        if (!Fonts.load()) {
+        if (!fontLoaded) {
             LOG.warn("the bundled Thai font did not load; Thai may render with a system font");
         }
         while (storeProblem != null) {
@@ -96,7 +105,15 @@ public final class InfoDeskApp extends Application {
             openStore();
         }
         stage = primaryStage;
-        stage.setScene(new Scene(root(), 1100, 680));
+        // one root for the app's life, whose child changes: a new scene root would restyle every node
+        // (and ControlsFX places its decoration layer above the root once, not at every form)
+        shell.getChildren().setAll(firstView != null ? firstView : root());
+        firstView = null;
+        stage.setTitle(Messages.of(locale).get("app.title"));
+        stage.setScene(new Scene(shell, 1100, 680));
+        // ControlsFX puts its decoration layer above the scene's root at the first decoration, restyling
+        // every node then: have it do so now, before the first frame, instead of at a field's first error
+        org.controlsfx.control.decoration.Decorator.removeAllDecorations(shell);
         stage.getScene().getStylesheets().add(InfoDeskApp.class.getResource("app.css").toExternalForm());
         stage.setMinWidth(900);
         stage.setMinHeight(560);
@@ -111,14 +128,19 @@ public final class InfoDeskApp extends Application {
 
                 @Override
                 public void backToDashboard() {
-                    stage.getScene().setRoot(root());
+                    show(root());
                 }
 
                 @Override
                 public void editAField() {
-                    if (stage.getScene().getRoot() instanceof FormView form) {
+                    if (shown() instanceof FormView form) {
                         form.probeEdit();
                     }
+                }
+
+                @Override
+                public boolean formComplete() {
+                    return !(shown() instanceof FormView form) || form.fullyBuilt();
                 }
             });
             return;
@@ -129,9 +151,16 @@ public final class InfoDeskApp extends Application {
         }
     }
 
+    private javafx.scene.Node shown() {
+        return shell.getChildren().isEmpty() ? null : shell.getChildren().get(0);
+    }
+
+    private void show(javafx.scene.Parent view) {
+        shell.getChildren().setAll(view);
+    }
+
     private javafx.scene.Parent root() {
         Messages messages = Messages.of(locale);
-        stage.setTitle(messages.get("app.title"));
         DashboardViewModel model = new DashboardViewModel(questionnaire, lao, messages);
         if (firstDashboard != null) {
             model.show(firstDashboard);
@@ -158,8 +187,8 @@ public final class InfoDeskApp extends Application {
             Answers lastYear = new SqliteLastYearRepository(store, questionnaire.definition())
                     .values(lao.code(), key.fiscalYear() - 1);
             FormSession session = new FormSession(questionnaire, repo, key, USER);
-            FormView view = new FormView(new FormViewModel(session, repo, lastYear, messages), () -> stage.getScene().setRoot(root()));
-            stage.getScene().setRoot(view);
+            FormView view = new FormView(new FormViewModel(session, repo, lastYear, messages), () -> show(root()));
+            show(view);
             Platform.runLater(view::focusFirst);
         } catch (StoreException e) {
             StartupProblemDialog.show(e, messages);
@@ -175,6 +204,7 @@ public final class InfoDeskApp extends Application {
 
     private void switchLanguage() {
         locale = Messages.of(locale).english() ? Messages.THAI : Locale.ENGLISH;
-        stage.getScene().setRoot(root());
+        stage.setTitle(Messages.of(locale).get("app.title"));
+        show(root());
     }
 }

@@ -1,60 +1,89 @@
 package org.infodesk.app.shell;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
-import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
-import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
- * Sends the log to {@code <data folder>/logs/infodesk.log}, rolling at 5 MB and keeping five
- * files, for IT staff. The app logs events and failures, never the values of answers.
- * Configured in code: there is no logback.xml, whose XML configurator alone cost half a second
- * of every start (docs/PERFORMANCE.md).
+ * Sends the log to {@code <data folder>/logs/infodesk.0.log} (the newest; older ones are
+ * {@code infodesk.1.log} to {@code infodesk.4.log}), rolling at 5 MB, for IT staff. The app logs
+ * through SLF4J, never the values of answers; the SLF4J back end is the JDK's own logging
+ * ({@code slf4j-jdk14}), which JavaFX loads anyway: logback's classes cost half a second of every
+ * start on two cores (docs/PERFORMANCE.md, ADR 0003's note on start-up). JavaFX's own warnings
+ * (CSS, for instance) land in the same file.
  */
 final class Logging {
 
+    static final String FILE_PATTERN = "infodesk.%g.log";
+    private static final int LIMIT_BYTES = 5 * 1024 * 1024;
+    private static final int FILES = 5;
+    private static FileHandler installed;
+
     private Logging() {}
 
-    static void toFolder(Path dataFolder) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return; // another SLF4J back end: leave it as configured
+    /** The newest log file of a data folder. */
+    static Path currentFile(Path dataFolder) {
+        return dataFolder.resolve("logs").resolve(FILE_PATTERN.replace("%g", "0"));
+    }
+
+    static synchronized void toFolder(Path dataFolder) {
+        Logger root = Logger.getLogger("");
+        if (installed != null) {
+            root.removeHandler(installed);
+            installed.close();
+            installed = null;
         }
         Path dir = dataFolder.resolve("logs");
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
-        encoder.start();
-
-        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
-        file.setContext(context);
-        file.setName("FILE");
-        file.setFile(dir.resolve("infodesk.log").toString());
-        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
-        rolling.setContext(context);
-        rolling.setParent(file);
-        rolling.setFileNamePattern(dir.resolve("infodesk.%i.log").toString());
-        rolling.setMinIndex(1);
-        rolling.setMaxIndex(5);
-        rolling.start();
-        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
-        trigger.setContext(context);
-        trigger.setMaxFileSize(FileSize.valueOf("5MB"));
-        trigger.start();
-        file.setRollingPolicy(rolling);
-        file.setTriggeringPolicy(trigger);
-        file.setEncoder(encoder);
-        file.start();
-
-        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.addAppender(file);
+        try {
+            Files.createDirectories(dir);
+            // the handler's pattern language: '/' separates, '%' escapes
+            String pattern = dir.toAbsolutePath().toString().replace('\\', '/').replace("%", "%%") + "/" + FILE_PATTERN;
+            FileHandler file = new FileHandler(pattern, LIMIT_BYTES, FILES, true);
+            file.setEncoding("UTF-8");
+            file.setFormatter(new Line());
+            file.setLevel(Level.INFO);
+            root.addHandler(file);
+            installed = file;
+        } catch (IOException | SecurityException e) {
+            // no log file (a read-only folder is reported by the store): the console still gets it
+            root.warning("cannot write the log in " + dir + ": " + e.getMessage());
+        }
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            if (h instanceof java.util.logging.ConsoleHandler) {
+                h.setFormatter(new Line()); // one line an event on the console too
+            }
+        }
         root.setLevel(Level.INFO);
-        context.getLogger("org.flywaydb").setLevel(Level.WARN);
+        Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+    }
+
+    /** One line an event: time with offset, level, thread, logger, message; then the stack trace, if any. */
+    static final class Line extends Formatter {
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+
+        @Override
+        public String format(LogRecord r) {
+            StringBuilder b = new StringBuilder(160);
+            b.append(TIME.format(OffsetDateTime.ofInstant(r.getInstant(), ZoneId.systemDefault())))
+                    .append(' ').append(String.format("%-7s", r.getLevel().getName()))
+                    .append(" [").append(Thread.currentThread().getName()).append("] ")
+                    .append(r.getLoggerName()).append(" - ").append(formatMessage(r)).append(System.lineSeparator());
+            if (r.getThrown() != null) {
+                StringWriter trace = new StringWriter();
+                r.getThrown().printStackTrace(new PrintWriter(trace));
+                b.append(trace);
+            }
+            return b.toString();
+        }
     }
 }

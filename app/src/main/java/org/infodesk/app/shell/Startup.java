@@ -17,6 +17,7 @@ import org.infodesk.app.storage.DataFolder;
 import org.infodesk.app.storage.SqliteAnswerRepository;
 import org.infodesk.app.storage.SqliteLastYearRepository;
 import org.infodesk.app.storage.Store;
+import org.infodesk.protocol.definition.Definition;
 import org.infodesk.protocol.rules.Questionnaire;
 
 /**
@@ -44,7 +45,7 @@ final class Startup {
                 }
             }
             Path folder = DataFolder.forThisMachine(dir);
-            pending = CompletableFuture.supplyAsync(() -> load(folder));
+            pending = CompletableFuture.supplyAsync(() -> load(folder), onThread("infodesk-start"));
         }
     }
 
@@ -64,18 +65,21 @@ final class Startup {
     }
 
     private static Loaded load(Path folder) {
+        // three things that do not need each other, at once: the questionnaire, the log, the store
+        CompletableFuture<Questionnaire> questionnaire = CompletableFuture.supplyAsync(Questionnaire::fy2564, onThread("infodesk-questionnaire"));
         Logging.toFolder(folder);
-        // the store and the questionnaire do not need each other to open: both at once, on two cores
-        CompletableFuture<Questionnaire> questionnaire = CompletableFuture.supplyAsync(Questionnaire::fy2564);
         LaoProfile lao = LaoProfile.demo();
         Store store = null;
         StoreException problem = null;
-        Questionnaire q = questionnaire.join();
         try {
-            store = Store.open(folder, Clock.systemUTC(), Map.of(q.definition().key(), q.definition()));
+            store = Store.open(folder, Clock.systemUTC(), () -> {
+                Definition d = questionnaire.join().definition();
+                return Map.of(d.key(), d);
+            });
         } catch (StoreException e) {
             problem = e;
         }
+        Questionnaire q = questionnaire.join();
         List<DomainProgress.Summary> dashboard = null;
         if (store != null) {
             try {
@@ -87,6 +91,15 @@ final class Startup {
             }
         }
         return new Loaded(q, lao, folder, store, problem, dashboard);
+    }
+
+    /** A thread of its own for one task (the common pool has one thread on two cores, and is shared). */
+    private static java.util.concurrent.Executor onThread(String name) {
+        return task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            t.start();
+        };
     }
 
     /** Every domain's progress, from the stored answers and each domain's current revision. */

@@ -43,15 +43,17 @@ public final class Store implements AutoCloseable {
     private final Path folder;
     private final Clock clock;
     private final Backups backups;
-    private final Map<String, Definition> definitions;
+    private final java.util.function.Supplier<Map<String, Definition>> definitions;
+    private volatile Map<String, Definition> knownDefinitions;
     private final InstanceLock lock;
     private final Connection connection;
 
-    private Store(Path folder, Clock clock, Map<String, Definition> definitions, InstanceLock lock, Connection connection) {
+    private Store(Path folder, Clock clock, java.util.function.Supplier<Map<String, Definition>> definitions, InstanceLock lock,
+            Connection connection) {
         this.folder = folder;
         this.clock = clock;
         this.backups = new Backups(folder, clock);
-        this.definitions = Map.copyOf(definitions);
+        this.definitions = definitions;
         this.lock = lock;
         this.connection = connection;
     }
@@ -62,6 +64,17 @@ public final class Store implements AutoCloseable {
      * @param definitions the questionnaire definitions by key, for reading stored values
      */
     public static Store open(Path folder, Clock clock, Map<String, Definition> definitions) throws StoreException {
+        Map<String, Definition> known = Map.copyOf(definitions);
+        return open(folder, clock, () -> known);
+    }
+
+    /**
+     * Opens the store while the definitions are still being read: {@code definitions} is asked
+     * once, when a stored value is first read (start-up opens the store and reads the questionnaire
+     * at the same time).
+     */
+    public static Store open(Path folder, Clock clock, java.util.function.Supplier<Map<String, Definition>> definitions)
+            throws StoreException {
         try {
             Files.createDirectories(folder);
             Path probe = Files.createTempFile(folder, ".write-probe", ".tmp");
@@ -258,7 +271,12 @@ public final class Store implements AutoCloseable {
     }
 
     Definition definition(String key) {
-        Definition d = definitions.get(key);
+        Map<String, Definition> known = knownDefinitions;
+        if (known == null) {
+            known = Map.copyOf(definitions.get());
+            knownDefinitions = known;
+        }
+        Definition d = known.get(key);
         if (d == null) {
             throw new IllegalStateException("no definition " + key + " is known to this store");
         }

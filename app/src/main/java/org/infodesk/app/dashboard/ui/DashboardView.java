@@ -1,14 +1,11 @@
 package org.infodesk.app.dashboard.ui;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -18,7 +15,7 @@ import javafx.scene.layout.VBox;
 import org.infodesk.app.dashboard.DomainProgress.Summary;
 import org.infodesk.app.i18n.Messages;
 
-/** The main window's content: a header, the table of the 8 domains, a status bar. Binds only. */
+/** The main window's content: a header, the 8 domains (one row each), a status bar. Binds only. */
 public final class DashboardView extends BorderPane {
 
     public DashboardView(DashboardViewModel model, Runnable switchLanguage) {
@@ -51,43 +48,51 @@ public final class DashboardView extends BorderPane {
         header.getStyleClass().add("header");
         setTop(header);
 
-        TableView<Summary> table = new TableView<>(model.domains());
+        // a plain grid, not a TableView: 8 rows need no virtual flow, and a table's skin cost a
+        // quarter of a second of the first frame (docs/PERFORMANCE.md)
+        VBox table = new VBox();
         table.setId("domains");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label(m.get("dashboard.empty")));
-        table.getColumns().add(column(m.get("dashboard.col.order"), s -> String.valueOf(s.order()), 60));
-        table.getColumns().add(column(m.get("dashboard.col.domain"), s -> m.text(s.label()), 320));
-        table.getColumns().add(column(m.get("dashboard.col.state"), s -> m.get(stateKey(s)), 130));
-        TableColumn<Summary, Summary> progress = new TableColumn<>(m.get("dashboard.col.progress"));
-        progress.setPrefWidth(190);
-        progress.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        progress.setCellFactory(c -> new ProgressCell(m));
-        table.getColumns().add(progress);
-        table.getColumns().add(column(m.get("dashboard.col.errors"), s -> String.valueOf(s.errors()), 90));
-        table.getColumns().add(column(m.get("dashboard.col.warnings"), s -> String.valueOf(s.warnings()), 90));
-        table.getColumns().add(column(m.get("dashboard.col.lastSaved"), model::lastSaved, 130));
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                open.accept(table.getSelectionModel().getSelectedItem().id());
+        table.getStyleClass().add("domain-table");
+        HBox head = cells(
+                cell(m.get("dashboard.col.order"), ORDER), cell(m.get("dashboard.col.domain"), DOMAIN),
+                cell(m.get("dashboard.col.state"), STATE), cell(m.get("dashboard.col.progress"), PROGRESS),
+                cell(m.get("dashboard.col.errors"), COUNT), cell(m.get("dashboard.col.warnings"), COUNT),
+                cell(m.get("dashboard.col.lastSaved"), SAVED));
+        head.getStyleClass().add("domain-head");
+        VBox rows = new VBox();
+        Runnable fill = () -> {
+            rows.getChildren().clear();
+            for (Summary s : model.domains()) {
+                rows.getChildren().add(row(s, model, m, open));
             }
-        });
-        table.setRowFactory(t -> {
-            javafx.scene.control.TableRow<Summary> row = new javafx.scene.control.TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    open.accept(row.getItem().id());
-                }
-            });
-            return row;
-        });
+        };
+        fill.run();
+        model.domains().addListener((javafx.collections.ListChangeListener<Summary>) c -> fill.run());
+        table.getChildren().addAll(head, rows);
+        ScrollPane scroll = new ScrollPane(table);
+        scroll.setFitToWidth(true);
+        scroll.setFocusTraversable(false);
+        scroll.getStyleClass().add("domain-scroll");
         Label hint = new Label(m.get("dashboard.hint"));
         hint.getStyleClass().add("hint");
-        VBox center = new VBox(6, table, hint);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox center = new VBox(6, scroll, hint);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         BorderPane.setMargin(center, new Insets(8, 16, 8, 16));
         setCenter(center);
-        table.getSelectionModel().selectFirst();
-        javafx.application.Platform.runLater(table::requestFocus);
+        // the first domain has the focus once shown (the view may be built before it has a window)
+        Runnable focusFirst = () -> {
+            if (!rows.getChildren().isEmpty()) {
+                rows.getChildren().get(0).requestFocus();
+            }
+        };
+        sceneProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                javafx.application.Platform.runLater(focusFirst);
+            }
+        });
+        if (getScene() != null) {
+            javafx.application.Platform.runLater(focusFirst);
+        }
 
         Label status = new Label();
         status.setId("status");
@@ -102,37 +107,69 @@ public final class DashboardView extends BorderPane {
         return s.state().messageKey();
     }
 
-    private static TableColumn<Summary, String> column(String title, java.util.function.Function<Summary, String> value, double width) {
-        TableColumn<Summary, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
+    private static final double ORDER = 56;
+    private static final double DOMAIN = 300;
+    private static final double STATE = 130;
+    private static final double PROGRESS = 180;
+    private static final double COUNT = 90;
+    private static final double SAVED = 150;
+
+    /** One domain: a button the width of the table (Enter, Space or a click opens it; arrows move between rows). */
+    private static Button row(Summary s, DashboardViewModel model, Messages m, java.util.function.Consumer<String> open) {
+        ProgressBar bar = new ProgressBar(s.fraction());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label done = new Label(m.get("dashboard.progress", s.answered(), s.required()));
+        done.getStyleClass().add("progress-text");
+        StackPane progress = new StackPane(bar, done);
+        size(progress, PROGRESS);
+        Label errors = cell(String.valueOf(s.errors()), COUNT);
+        errors.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("some"), s.errors() > 0);
+        errors.getStyleClass().add("errors");
+        Label warnings = cell(String.valueOf(s.warnings()), COUNT);
+        warnings.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("some"), s.warnings() > 0);
+        warnings.getStyleClass().add("warnings");
+        Label state = cell(m.get(stateKey(s)), STATE);
+        state.setId("state-" + s.id());
+        HBox cells = cells(cell(String.valueOf(s.order()), ORDER), cell(m.text(s.label()), DOMAIN),
+                state, progress, errors, warnings, cell(model.lastSaved(s), SAVED));
+        Button row = new Button();
+        row.setGraphic(cells);
+        row.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        row.setMaxWidth(Double.MAX_VALUE);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setId("domain-" + s.id());
+        row.getStyleClass().setAll("domain-row");
+        // the row's text for screen readers: the graphic alone says nothing
+        row.setAccessibleText(m.text(s.label()) + ", " + m.get(stateKey(s)));
+        row.setOnAction(e -> open.accept(s.id()));
+        row.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                e.consume();
+                open.accept(s.id());
+            }
+        });
+        return row;
     }
 
-    /** A progress bar with "answered / required" over it. */
-    private static final class ProgressCell extends TableCell<Summary, Summary> {
-        private final ProgressBar bar = new ProgressBar();
-        private final Label text = new Label();
-        private final StackPane pane = new StackPane(bar, text);
-        private final Messages messages;
+    private static HBox cells(javafx.scene.Node... cells) {
+        HBox line = new HBox(12, cells);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(cells[1], Priority.ALWAYS);
+        return line;
+    }
 
-        ProgressCell(Messages messages) {
-            this.messages = messages;
-            bar.setMaxWidth(Double.MAX_VALUE);
-            text.getStyleClass().add("progress-text");
-        }
+    private static Label cell(String text, double width) {
+        Label l = new Label(text);
+        l.getStyleClass().add("domain-cell");
+        // one line a row: a wrapped name made rows of uneven height; a cut name ends in "..."
+        l.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        size(l, width);
+        return l;
+    }
 
-        @Override
-        protected void updateItem(Summary item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                return;
-            }
-            bar.setProgress(item.fraction());
-            text.setText(messages.get("dashboard.progress", item.answered(), item.required()));
-            setGraphic(pane);
-        }
+    private static void size(Region r, double width) {
+        r.setMinWidth(width == DOMAIN ? 160 : width);
+        r.setPrefWidth(width);
+        r.setMaxWidth(width == DOMAIN ? Double.MAX_VALUE : width);
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
@@ -56,9 +57,18 @@ public final class FormView extends BorderPane {
         this.m = model.messages();
         getStyleClass().add("form");
         setTop(header(back));
-        for (Section section : model.sections()) {
-            addSection(section);
+        unbuilt.addAll(model.sections());
+        // the first frame gets the sections that fill a screen; the rest follow, one a frame
+        while (!unbuilt.isEmpty() && rows.size() < FIRST_FRAME_ROWS) {
+            buildNextSection();
         }
+        sceneProperty().addListener((o, was, is) -> {
+            if (is != null && !unbuilt.isEmpty()) {
+                builder.start();
+            } else {
+                builder.stop();
+            }
+        });
         content.setPadding(new Insets(8, 16, 24, 16));
         content.setFillWidth(true);
         scroll.setContent(content);
@@ -111,6 +121,48 @@ public final class FormView extends BorderPane {
         return bar;
     }
 
+    /**
+     * Rows built before the first frame: more than a 1920x1200 screen shows at 100 %. Building and
+     * styling all 40 rows of the largest domain took most of half a second on the office-PC class
+     * of machine; the rest are built in the frames after (docs/PERFORMANCE.md).
+     */
+    static final int FIRST_FRAME_ROWS = 18;
+
+    private final java.util.ArrayDeque<Section> unbuilt = new java.util.ArrayDeque<>();
+    private final AnimationTimer builder = new AnimationTimer() {
+        private boolean firstFrameShown;
+
+        @Override
+        public void handle(long now) {
+            if (!firstFrameShown) {
+                firstFrameShown = true; // this pulse draws the first frame: leave it the rows it has
+                return;
+            }
+            if (unbuilt.isEmpty()) {
+                stop();
+            } else {
+                buildNextSection();
+            }
+        }
+    };
+
+    private void buildNextSection() {
+        addSection(unbuilt.removeFirst());
+    }
+
+    /** Builds the sections up to and including the one holding {@code item}, if not built yet. */
+    private void ensureBuilt(String item) {
+        FieldViewModel f = model.field(item);
+        while (f != null && !rows.containsKey(item) && !unbuilt.isEmpty()) {
+            buildNextSection();
+        }
+    }
+
+    /** Whether every section's rows exist (the form builds the last ones in the frames after its first). */
+    public boolean fullyBuilt() {
+        return unbuilt.isEmpty();
+    }
+
     private void addSection(Section section) {
         Label header = new Label(m.text(section.label()));
         header.getStyleClass().add("section-title");
@@ -144,32 +196,41 @@ public final class FormView extends BorderPane {
 
         Label label = new Label(m.text(f.item().label()) + (f.item().required() ? " *" : ""));
         label.setWrapText(true);
-        label.setMinWidth(LABEL_WIDTH);
+        label.setMinWidth(LABEL_MIN_WIDTH); // narrower, wrapping, before the input or last year is cut
         label.setPrefWidth(LABEL_WIDTH);
         label.setMaxWidth(LABEL_WIDTH);
-        Label unit = new Label(f.item().unit() == null ? "" : m.text(f.item().unit()));
-        unit.getStyleClass().add("unit");
         label.setLabelFor(editor.focusTarget());
         label.getStyleClass().add("field-label");
-        Label lastYear = new Label(f.lastYear().isEmpty() ? "" : m.get("form.lastYear", f.lastYear()));
-        lastYear.getStyleClass().add("last-year");
-        lastYear.setMinWidth(Region.USE_PREF_SIZE); // never "ปีที่...": the input gives way instead
-        lastYear.setId("last-" + id);
-        Label message = new Label();
-        message.setId("msg-" + id);
-        message.setWrapText(true);
-        message.textProperty().bind(f.messageProperty());
-        message.getStyleClass().add("field-message");
-        f.severityProperty().addListener((o, was, is) -> {
-            message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), is == Severity.ERROR);
-            message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("warning"), is == Severity.WARNING);
-        });
-        message.visibleProperty().bind(f.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        VBox input = new VBox(3);
-        HBox line = new HBox(8, editor.node(), unit, lastYear);
+        // only the parts a field has: every node costs styling and layout when the form opens
+        HBox line = new HBox(8, editor.node());
         line.setAlignment(Pos.CENTER_LEFT);
-        input.getChildren().addAll(line, message);
+        if (f.item().unit() != null) {
+            Label unit = new Label(m.text(f.item().unit()));
+            unit.getStyleClass().add("unit");
+            line.getChildren().add(unit);
+        }
+        if (!f.lastYear().isEmpty()) {
+            Label lastYear = new Label(m.get("form.lastYear", f.lastYear()));
+            lastYear.getStyleClass().add("last-year");
+            lastYear.setMinWidth(Region.USE_PREF_SIZE); // never "ปีที่...": the input gives way instead
+            lastYear.setId("last-" + id);
+            line.getChildren().add(lastYear);
+        }
+        VBox input = new VBox(3, line);
+        // the message line exists from a field's first message on
+        if (!f.messageProperty().get().isEmpty()) {
+            input.getChildren().add(message(f));
+        } else {
+            f.messageProperty().addListener(new javafx.beans.value.ChangeListener<String>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends String> o, String was, String is) {
+                    if (!is.isEmpty()) {
+                        o.removeListener(this);
+                        input.getChildren().add(1, message(f));
+                    }
+                }
+            });
+        }
         // the justification field exists only while a large change needs one: most fields never do
         f.needsNoteProperty().addListener((o, was, needed) -> showNote(input, f, needed));
         showNote(input, f, f.needsNoteProperty().get());
@@ -177,6 +238,7 @@ public final class FormView extends BorderPane {
         HBox row = new HBox(16, label, input);
         row.setPadding(new Insets(5, 0, 5, 0));
         row.setId("row-" + id);
+        row.getStyleClass().add("form-row");
         row.visibleProperty().bind(f.relevantProperty());
         row.managedProperty().bind(f.relevantProperty());
         rows.put(id, row);
@@ -190,6 +252,9 @@ public final class FormView extends BorderPane {
         });
         target.focusedProperty().addListener((o, was, is) -> {
             if (is) {
+                if (!unbuilt.isEmpty() && f.item().section().equals(lastBuiltSection())) {
+                    buildNextSection(); // Tab from here must find the next field
+                }
                 scrollTo(row);
             } else {
                 model.touch(id);
@@ -202,6 +267,29 @@ public final class FormView extends BorderPane {
     }
 
     private static final double LABEL_WIDTH = 340;
+    private static final double LABEL_MIN_WIDTH = 180;
+
+    private static Label message(FieldViewModel f) {
+        Label message = new Label();
+        message.setId("msg-" + f.item().id());
+        message.setWrapText(true);
+        message.textProperty().bind(f.messageProperty());
+        message.getStyleClass().add("field-message");
+        Runnable severity = () -> {
+            Severity is = f.severityProperty().get();
+            message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), is == Severity.ERROR);
+            message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("warning"), is == Severity.WARNING);
+        };
+        severity.run();
+        f.severityProperty().addListener((o, was, is) -> severity.run());
+        message.visibleProperty().bind(f.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
+    }
+
+    private String lastBuiltSection() {
+        return sectionHeaders.isEmpty() ? null : sectionHeaders.get(sectionHeaders.size() - 1).getId().substring("section-".length());
+    }
 
     private void showNote(VBox input, FieldViewModel f, boolean needed) {
         String id = f.item().id();
@@ -227,6 +315,10 @@ public final class FormView extends BorderPane {
     }
 
     private static void decorate(Control target, Severity severity) {
+        var current = Decorator.getDecorations(target);
+        if (severity == null && (current == null || current.isEmpty())) {
+            return; // nothing to show or take away: most fields, most of the time
+        }
         Decorator.removeAllDecorations(target);
         if (severity != null) {
             Decorator.addDecoration(target, new StyleClassDecoration(severity == Severity.ERROR ? "error" : "warning"));
@@ -330,7 +422,7 @@ public final class FormView extends BorderPane {
 
     /** Moves focus to the next (or previous) shown field after {@code item}. */
     private void focusNext(String item, int step) {
-        List<String> ids = new ArrayList<>(editors.keySet());
+        List<String> ids = model.sections().stream().flatMap(sec -> model.fields(sec).stream()).map(f -> f.item().id()).toList();
         int i = ids.indexOf(item);
         for (int j = i + step; j >= 0 && j < ids.size(); j += step) {
             if (model.field(ids.get(j)).relevantProperty().get()) {
@@ -389,6 +481,7 @@ public final class FormView extends BorderPane {
 
     /** Focuses a field and scrolls it into view. */
     public void focus(String item) {
+        ensureBuilt(item);
         FieldEditor editor = editors.get(item);
         if (editor != null) {
             editor.focusTarget().requestFocus();

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.infodesk.app.dashboard.DomainProgress;
 import org.infodesk.app.i18n.Messages;
 import org.infodesk.app.profile.LaoProfile;
 import org.infodesk.app.shell.Fonts;
@@ -45,12 +43,11 @@ class DashboardViewTest {
 
     @Test
     void showsTheLaoTheThaiFiscalYearAndTheEightDomainsInThai(FxRobot robot) {
-        TableView<DomainProgress.Summary> table = robot.lookup("#domains").queryTableView();
 
         assertThat(robot.lookup("#laoLine").queryAs(Label.class).getText())
                 .isEqualTo("เทศบาลตำบลวังทอง (5650801) อำเภอวังทอง จังหวัดพิษณุโลก");
         assertThat(robot.lookup("#yearLine").queryAs(Label.class).getText()).isEqualTo("ปีงบประมาณ พ.ศ. 2564");
-        assertThat(table.getItems()).hasSize(8);
+        assertThat(robot.lookup(".domain-row").queryAll()).hasSize(8);
         assertThat(robot.lookup("ด้านสาธารณสุขและสิ่งแวดล้อม").tryQuery()).isPresent();
         assertThat(cellsReading(robot, "ยังไม่เริ่ม")).isEqualTo(8);
     }
@@ -66,7 +63,7 @@ class DashboardViewTest {
     }
 
     private static long cellsReading(FxRobot robot, String text) {
-        return robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+        return robot.lookup(".domain-cell").queryAllAs(Label.class).stream()
                 .filter(c -> text.equals(c.getText())).count();
     }
 

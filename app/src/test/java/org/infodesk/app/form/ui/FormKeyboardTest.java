@@ -100,6 +100,57 @@ class FormKeyboardTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** The items of a domain in the order the form shows them: section by section. */
+    private static java.util.List<String> shownOrder(String domain) {
+        var d = StoreFixture.DEFINITION.domain(domain).orElseThrow();
+        return d.sections().stream()
+                .flatMap(sec -> d.items().stream().filter(i -> i.section().equals(sec.id())))
+                .map(Item::id).toList();
+    }
+
+    @Test
+    void theLargestDomainOpensWithItsFirstRowsAndEveryFieldIsStillReachableByKeyboard(FxRobot robot) throws Exception {
+        DomainKey key = new DomainKey("5650801", 2564, "internal_governance");
+        java.util.List<String> order = shownOrder("internal_governance");
+        String last = order.get(order.size() - 1);
+        robot.interact(() -> {
+            try {
+                FormSession session = new FormSession(StoreFixture.QUESTIONNAIRE, repo, key, "somchai");
+                view = new FormView(new FormViewModel(session, repo, Answers.empty(), Messages.thai()), () -> { });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            stage.getScene().setRoot(view);
+            view.applyCss(); // the skins, as the first frame makes them (a scroll pane's content is in its skin)
+            // before any frame: the first screenful exists, the last section does not yet
+            assertThat(view.fullyBuilt()).isFalse();
+            assertThat(view.lookup("#row-" + order.get(0))).isNotNull();
+            assertThat(view.lookup("#row-" + last)).isNull();
+            // the last row built so far: Enter from it goes on to the next field, built on the way
+            String lastBuilt = order.stream().filter(id -> view.lookup("#row-" + id) != null)
+                    .reduce((a, b) -> b).orElseThrow();
+            String next = order.get(order.indexOf(lastBuilt) + 1);
+            view.focus(lastBuilt);
+            Node target = view.lookup("#field-" + lastBuilt);
+            target.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    KeyCode.ENTER, false, false, false, false));
+            assertThat(view.lookup("#field-" + next)).isNotNull();
+            assertThat(stage.getScene().getFocusOwner().getId()).startsWith("field-" + next);
+            // and a field of the last section is found at once
+            view.focus(last);
+            assertThat(view.lookup("#field-" + last)).isNotNull();
+        });
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> view.fullyBuilt());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : order) {
+            assertThat(view.lookup("#row-" + id)).as(id).isNotNull();
+        }
+        // one row each, in the questionnaire's order
+        java.util.List<String> rowsShown = view.lookupAll(".form-row").stream().map(Node::getId)
+                .map(id -> id.substring("row-".length())).toList();
+        assertThat(rowsShown).containsExactlyElementsOf(order);
+    }
+
     @Test
     void anOfficerFillsTheInfrastructureDomainByKeyboardAlone(FxRobot robot) throws Exception {
         DomainKey key = open(robot, "infrastructure");
