@@ -28,5 +28,10 @@ class ProtocolArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.apache.commons.jexl3..");
 
     @ArchTest
+    static final ArchRule keepsTheCanonicalisationLibraryBehindCanonicalJson = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.infodesk.protocol.submission.CanonicalJson")
+            .should().dependOnClassesThat().resideInAPackage("org.erdtman.jcs..");
+
+    @ArchTest
     static final ArchRule hasNoPackageCycles = slices().matching("org.infodesk.protocol.(*)..").should().beFreeOfCycles();
 }

@@ -1,0 +1,78 @@
+package org.infodesk.protocol.submission;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * The forms of the envelope's fields ({@code SPEC.md} §3.3), in one place: the records'
+ * constructors and {@link SubmissionCodec}'s reader both ask here. Each check gives {@code null}
+ * when the value is fine, or the reason it is not.
+ */
+final class Checks {
+
+    static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    static final Pattern DEFINITION_ID = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+    static final Pattern LAO_CODE = Pattern.compile("[0-9]{7}");
+    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+    static final Pattern UUID_V7 = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    static final Pattern INSTANT = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z");
+
+    static final int MIN_FISCAL_YEAR = 2500;
+    static final int MAX_FISCAL_YEAR = 2700;
+    static final int MAX_VERSION = 1_000_000;
+    /** The most characters of a certifier's name or position. */
+    static final int MAX_NAME = 200;
+
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    private Checks() {}
+
+    static String matches(String value, Pattern pattern) {
+        return pattern.matcher(value).matches() ? null : "does not match " + pattern.pattern();
+    }
+
+    static String range(long value, long min, long max) {
+        return value >= min && value <= max ? null : "not within " + min + " to " + max;
+    }
+
+    static String instant(Instant instant) {
+        return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? "not within the years 2000 to 9999" : null;
+    }
+
+    /** A person's name or position: 1 to 200 characters, no control characters, no surrounding spaces. */
+    static String name(String value) {
+        int length = value.codePointCount(0, value.length());
+        if (value.isBlank() || length > MAX_NAME) {
+            return "not 1 to " + MAX_NAME + " characters";
+        }
+        if (!value.strip().equals(value)) {
+            return "has leading or trailing spaces";
+        }
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            return "has a control character";
+        }
+        return unpairedSurrogate(value) ? "has an unpaired surrogate" : null;
+    }
+
+    /** Whether a string holds a UTF-16 surrogate that is not half of a pair (not Unicode text, RFC 7493). */
+    static boolean unpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Throws when a check failed: for records built in code, where a bad value is a bug. */
+    static void require(String field, String reason) {
+        if (reason != null) {
+            throw new IllegalArgumentException(field + ": " + reason);
+        }
+    }
+}
