@@ -14,6 +14,8 @@ public final class ThaiDates {
 
     private static final DateTimeFormatter THAI_DATE = DateTimeFormatter.ofPattern("d MMM G yyyy", Messages.THAI);
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter THAI_LONG_DATE = DateTimeFormatter.ofPattern("d MMMM G yyyy", Messages.THAI);
+    private static final DateTimeFormatter ENGLISH_LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private ThaiDates() {}
@@ -30,11 +32,19 @@ public final class ThaiDates {
 
     /** "31 พ.ค. พ.ศ. 2564" in Thai, "31 May 2564 B.E." in English. */
     public static String format(LocalDate date, Locale locale) {
-        ThaiBuddhistDate be = ThaiBuddhistDate.from(date);
+        return format(date, locale, THAI_DATE, ENGLISH_DATE);
+    }
+
+    /** With the month in full, as a signed paper writes it: "31 พฤษภาคม พ.ศ. 2564", "31 May 2564 B.E.". */
+    public static String formatLong(LocalDate date, Locale locale) {
+        return format(date, locale, THAI_LONG_DATE, ENGLISH_LONG_DATE);
+    }
+
+    private static String format(LocalDate date, Locale locale, DateTimeFormatter thai, DateTimeFormatter english) {
         if (locale != null && "en".equals(locale.getLanguage())) {
-            return ENGLISH_DATE.format(date).replace(String.valueOf(date.getYear()), String.valueOf(buddhistYear(date))) + " B.E.";
+            return english.format(date).replace(String.valueOf(date.getYear()), String.valueOf(buddhistYear(date))) + " B.E.";
         }
-        return THAI_DATE.format(be);
+        return thai.format(ThaiBuddhistDate.from(date));
     }
 
     public static String format(LocalDateTime time, Locale locale) {

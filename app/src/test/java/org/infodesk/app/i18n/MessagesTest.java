@@ -43,6 +43,8 @@ class MessagesTest {
 
         assertThat(ThaiDates.format(deadline, Messages.THAI)).isEqualTo("15 มิ.ย. พ.ศ. 2564");
         assertThat(ThaiDates.format(deadline, Locale.ENGLISH)).isEqualTo("15 Jun 2564 B.E.");
+        assertThat(ThaiDates.formatLong(deadline, Messages.THAI)).isEqualTo("15 มิถุนายน พ.ศ. 2564");
+        assertThat(ThaiDates.formatLong(deadline, Locale.ENGLISH)).isEqualTo("15 June 2564 B.E.");
     }
 
     @Test

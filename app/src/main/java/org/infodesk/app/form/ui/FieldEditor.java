@@ -1,8 +1,6 @@
 package org.infodesk.app.form.ui;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.chrono.ThaiBuddhistChronology;
 import java.util.ArrayList;
@@ -30,6 +28,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.infodesk.app.form.ValueText;
 import org.infodesk.app.i18n.Messages;
 import org.infodesk.protocol.answers.NumberText;
 import org.infodesk.protocol.definition.Item;
@@ -90,17 +89,6 @@ abstract class FieldEditor {
         if (!showing && sink != null) {
             sink.commit(value);
         }
-    }
-
-    /**
-     * A number as the form shows it: digits grouped by thousands, except a Buddhist Era year
-     * (an item whose bounds lie within 2400 to 2700), which is never written "2,564".
-     */
-    static String formatNumber(Item item, BigDecimal n) {
-        boolean year = item.min() != null && item.max() != null
-                && item.min().compareTo(BigDecimal.valueOf(2400)) >= 0 && item.max().compareTo(BigDecimal.valueOf(2700)) <= 0;
-        return new DecimalFormat(year ? "0.#########" : "#,##0.#########", DecimalFormatSymbols.getInstance(Locale.ROOT))
-                .format(n);
     }
 
     static FieldEditor of(Item item, Messages messages) {
@@ -200,7 +188,7 @@ abstract class FieldEditor {
         @Override
         protected void display(Object value) {
             if (value instanceof BigDecimal n) {
-                setShown(formatNumber(item, n));
+                setShown(ValueText.number(item, n));
             } else if (value == null) {
                 setShown("");
             }

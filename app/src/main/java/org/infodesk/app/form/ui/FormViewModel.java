@@ -1,14 +1,12 @@
 package org.infodesk.app.form.ui;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,11 +18,10 @@ import javafx.collections.ObservableList;
 import org.infodesk.app.data.StoreException;
 import org.infodesk.app.form.AnswerRepository;
 import org.infodesk.app.form.FormSession;
+import org.infodesk.app.form.ValueText;
 import org.infodesk.app.i18n.Messages;
-import org.infodesk.app.i18n.ThaiDates;
 import org.infodesk.protocol.answers.Answers;
 import org.infodesk.protocol.definition.Item;
-import org.infodesk.protocol.definition.ItemType;
 import org.infodesk.protocol.definition.Section;
 import org.infodesk.protocol.definition.Severity;
 import org.infodesk.protocol.rules.Evaluation;
@@ -282,29 +279,7 @@ public final class FormViewModel {
 
     /** A value as the form shows it: grouped digits, B.E. dates, option labels. */
     public String display(Item item, Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof BigDecimal n) {
-            return FieldEditor.formatNumber(item, n);
-        }
-        if (value instanceof Boolean b) {
-            return messages.get(b ? "form.yes" : "form.no");
-        }
-        if (value instanceof LocalDate d) {
-            return ThaiDates.format(d, messages.locale());
-        }
-        if (item.type() == ItemType.SINGLE_CHOICE) {
-            return item.option((String) value).map(o -> messages.text(o.label())).orElse((String) value);
-        }
-        if (item.type() == ItemType.MULTIPLE_CHOICE) {
-            return String.join(", ", ((List<?>) value).stream()
-                    .map(v -> item.option((String) v).map(o -> messages.text(o.label())).orElse((String) v)).toList());
-        }
-        if (item.type() == ItemType.REPEAT_GROUP) {
-            return messages.get("form.rows", ((List<?>) value).size());
-        }
-        return value.toString();
+        return ValueText.of(item, value, messages);
     }
 
     private static String time(java.time.Instant at) {
