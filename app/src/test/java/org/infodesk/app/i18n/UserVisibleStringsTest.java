@@ -16,7 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.infodesk.app.data.StoreException;
+import org.infodesk.app.device.DeviceKeyException;
 import org.infodesk.app.form.DomainState;
+import org.infodesk.app.users.Role;
+import org.infodesk.app.users.UserException;
 import org.infodesk.protocol.answers.NumberText;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +85,15 @@ class UserVisibleStringsTest {
         }
         for (NumberText.Problem p : NumberText.Problem.values()) {
             keys.add("number." + p.name());
+        }
+        for (UserException.Problem p : UserException.Problem.values()) {
+            keys.add(new UserException(p).messageKey());
+        }
+        for (Role r : Role.values()) {
+            keys.add(r.messageKey());
+        }
+        for (DeviceKeyException.Problem p : DeviceKeyException.Problem.values()) {
+            keys.add(new DeviceKeyException(p, null, null, null).messageKey());
         }
 
         assertThat(keys).hasSizeGreaterThan(40);

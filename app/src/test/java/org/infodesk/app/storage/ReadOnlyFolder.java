@@ -9,7 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Makes a folder really read-only for this process. Root ignores permission bits, so as root
  * the folder is made immutable ({@code chattr +i}) instead; {@link #close()} undoes either.
  */
-final class ReadOnlyFolder implements AutoCloseable {
+public final class ReadOnlyFolder implements AutoCloseable {
 
     private final Path folder;
     private final boolean immutable;
@@ -19,7 +19,7 @@ final class ReadOnlyFolder implements AutoCloseable {
         this.immutable = immutable;
     }
 
-    static ReadOnlyFolder of(Path folder) throws IOException, InterruptedException {
+    public static ReadOnlyFolder of(Path folder) throws IOException, InterruptedException {
         if ("root".equals(System.getProperty("user.name"))) {
             run("chattr", "+i", folder.toString());
             return new ReadOnlyFolder(folder, true);
@@ -29,7 +29,7 @@ final class ReadOnlyFolder implements AutoCloseable {
     }
 
     /** Whether creating a file in the folder now really fails. */
-    boolean holds() {
+    public boolean holds() {
         try {
             Files.delete(Files.createTempFile(folder, "probe", ".tmp"));
             return false;

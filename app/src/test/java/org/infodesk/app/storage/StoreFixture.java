@@ -16,6 +16,10 @@ public final class StoreFixture {
     private StoreFixture() {}
 
     public static Store open(Path folder) throws StoreException {
-        return Store.open(folder, Clock.systemUTC(), Map.of(DEFINITION.key(), DEFINITION));
+        return open(folder, Clock.systemUTC());
+    }
+
+    public static Store open(Path folder, Clock clock) throws StoreException {
+        return Store.open(folder, clock, Map.of(DEFINITION.key(), DEFINITION));
     }
 }

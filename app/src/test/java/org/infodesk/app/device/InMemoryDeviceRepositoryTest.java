@@ -1,0 +1,8 @@
+package org.infodesk.app.device;
+
+class InMemoryDeviceRepositoryTest extends DeviceRepositoryContract {
+    @Override
+    protected DeviceRepository repository() {
+        return new InMemoryDeviceRepository();
+    }
+}
