@@ -63,6 +63,7 @@ public final class CertificationService {
     private final String deviceId;
     private final Clock clock;
     private final SubmissionCodec codec;
+    private final SubmissionIds ids;
 
     /**
      * @param deviceId the device's id as the server knows it (until enrolment, issue 7: its key fingerprint)
@@ -77,6 +78,7 @@ public final class CertificationService {
         this.deviceId = Objects.requireNonNull(deviceId);
         this.clock = Objects.requireNonNull(clock);
         this.codec = new SubmissionCodec(DefinitionLookup.of(questionnaire.definition()));
+        this.ids = new SubmissionIds(clock, new java.security.SecureRandom());
     }
 
     /** The domain's errors and warnings as certification sees them now. */
@@ -112,7 +114,7 @@ public final class CertificationService {
         }
         Definition definition = questionnaire.definition();
         int revision = record.revision();
-        SubmissionPayload payload = new SubmissionPayload(SubmissionIds.next(), key.lao(), key.fiscalYear(), key.domain(),
+        SubmissionPayload payload = new SubmissionPayload(ids.next(), key.lao(), key.fiscalYear(), key.domain(),
                 revision, revision > 1 ? revision - 1 : null, definition.id(), definition.version(), record.values(),
                 new Certifier(certifier.id().toString(), certifier.displayName(), certifier.position()),
                 clock.instant(), deviceId);
