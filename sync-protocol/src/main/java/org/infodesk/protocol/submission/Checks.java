@@ -17,12 +17,16 @@ final class Checks {
     static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
     static final Pattern UUID_V7 = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     static final Pattern INSTANT = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z");
+    /** A justification's subject: {@code rule:} and a rule id, or an item id. */
+    static final Pattern SUBJECT = Pattern.compile("(rule:)?[a-z][a-z0-9_]{0,63}");
 
     static final int MIN_FISCAL_YEAR = 2500;
     static final int MAX_FISCAL_YEAR = 2700;
     static final int MAX_VERSION = 1_000_000;
     /** The most characters of a certifier's name or position. */
     static final int MAX_NAME = 200;
+    /** The most characters of a justification. */
+    static final int MAX_JUSTIFICATION = 500;
 
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
@@ -43,9 +47,22 @@ final class Checks {
 
     /** A person's name or position: 1 to 200 characters, no control characters, no surrounding spaces. */
     static String name(String value) {
+        return text(value, MAX_NAME);
+    }
+
+    /** A justification's text: 1 to 500 characters, no control characters, no surrounding spaces. */
+    static String justification(String value) {
+        return text(value, MAX_JUSTIFICATION);
+    }
+
+    /**
+     * A one-line text of 1 to {@code max} characters (code points): not blank, no leading or
+     * trailing white space ({@link String#strip()}), no control character, no unpaired surrogate.
+     */
+    private static String text(String value, int max) {
         int length = value.codePointCount(0, value.length());
-        if (value.isBlank() || length > MAX_NAME) {
-            return "not 1 to " + MAX_NAME + " characters";
+        if (value.isBlank() || length > max) {
+            return "not 1 to " + max + " characters";
         }
         if (!value.strip().equals(value)) {
             return "has leading or trailing spaces";

@@ -20,6 +20,7 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,10 @@ import org.infodesk.protocol.definition.Item;
  * definition a payload names: it asks its {@link DefinitionLookup}.
  *
  * <p>Reading is for outside input: it is bounded ({@link #MAX_ENVELOPE_BYTES}), refuses
- * unknown and missing members, wrong types and values outside their form, and values not
- * written in their canonical form, reporting every problem found with where it is. Reading
- * does not verify: call {@link #verify} with the key pinned for the envelope's key id.
+ * unknown and missing members, wrong types and values outside their form, values not written
+ * in their canonical form, and justifications whose subject is not a rule or number item of the
+ * domain, reporting every problem found with where it is. Reading does not verify: call
+ * {@link #verify} with the key pinned for the envelope's key id.
  * Immutable and thread-safe when the lookup is.
  */
 public final class SubmissionCodec {
@@ -53,8 +55,8 @@ public final class SubmissionCodec {
 
     static final List<String> ENVELOPE_FIELDS = List.of("payload", "digest", "signature", "key_id");
     static final List<String> PAYLOAD_FIELDS = List.of("format", "submission_id", "lao_code", "fiscal_year",
-            "domain_id", "revision", "supersedes", "definition_id", "definition_version", "values", "certifier",
-            "certified_at", "device_id");
+            "domain_id", "revision", "supersedes", "definition_id", "definition_version", "values", "justifications",
+            "certifier", "certified_at", "device_id");
     static final List<String> CERTIFIER_FIELDS = List.of("user_id", "name", "position");
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -65,6 +67,8 @@ public final class SubmissionCodec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final HexFormat HEX = HexFormat.of();
     private static final int MAX_SHOWN = 60;
+    /** What a justification's subject starts with when it names a rule. */
+    static final String RULE_SUBJECT = "rule:";
 
     private final DefinitionLookup definitions;
 
@@ -77,8 +81,9 @@ public final class SubmissionCodec {
     /**
      * The canonical bytes of a payload: what is digested and signed.
      *
-     * @throws IllegalArgumentException if the definition, the domain or an item is not known, or
-     *                                  a value is not of its item's Java type
+     * @throws IllegalArgumentException if the definition, the domain or an item is not known, a
+     *                                  value is not of its item's Java type, or a justification's
+     *                                  subject is not a rule or number item of the domain
      */
     public byte[] canonicalPayload(SubmissionPayload payload) {
         return CanonicalJson.of(payloadTree(payload));
@@ -204,6 +209,7 @@ public final class SubmissionCodec {
         if (!values.isObject()) {
             r.problem(SubmissionProblem.Code.WRONG_TYPE, p + ".values", "object");
         }
+        Map<String, String> justifications = readJustifications(node.get("justifications"), p + ".justifications", r);
         if (!r.problems.isEmpty()) {
             throw r.failure();
         }
@@ -213,15 +219,25 @@ public final class SubmissionCodec {
                     definitionId + "/" + fiscalYear + "/" + definitionVersion);
             throw r.failure();
         }
-        if (definition.domain(domainId).isEmpty()) {
+        Domain domain = definition.domain(domainId).orElse(null);
+        if (domain == null) {
             r.problem(SubmissionProblem.Code.UNKNOWN_DOMAIN, p + ".domain_id", domainId);
             throw r.failure();
         }
-        Map<String, Object> answers = readValues(definition, domainId, (ObjectNode) values, p + ".values");
+        Map<String, Object> answers = readValues(definition, domainId, (ObjectNode) values, p + ".values", r);
+        for (String subject : justifications.keySet()) {
+            String reason = subjectProblem(domain, subject);
+            if (reason != null) {
+                r.problem(SubmissionProblem.Code.UNKNOWN_SUBJECT, Reader.path(p + ".justifications", subject), reason);
+            }
+        }
+        if (!r.problems.isEmpty()) {
+            throw r.failure();
+        }
         SubmissionPayload payload;
         try {
             payload = new SubmissionPayload(id, lao, fiscalYear, domainId, revision, supersedes,
-                    definitionId, definitionVersion, answers, certifier, certifiedAt, deviceId);
+                    definitionId, definitionVersion, answers, justifications, certifier, certifiedAt, deviceId);
         } catch (IllegalArgumentException e) {
             r.problem(SubmissionProblem.Code.BAD_VALUE, p, e.getMessage());
             throw r.failure();
@@ -247,21 +263,55 @@ public final class SubmissionCodec {
         return userId == null || name == null || position == null ? null : new Certifier(userId, name, position);
     }
 
-    private static Map<String, Object> readValues(Definition definition, String domainId, ObjectNode values, String where)
-            throws SubmissionException {
+    /** The justifications' texts by subject, each in its form (§3.2); the subjects are checked against the domain later. */
+    private static Map<String, String> readJustifications(JsonNode node, String where, Reader r) {
+        Map<String, String> justifications = new LinkedHashMap<>();
+        if (!node.isObject()) {
+            r.problem(SubmissionProblem.Code.WRONG_TYPE, where, "object");
+            return justifications;
+        }
+        node.fieldNames().forEachRemaining(subject -> {
+            String text = r.text(node, where, subject, Checks::justification);
+            if (text != null) {
+                justifications.put(subject, text);
+            }
+        });
+        return justifications;
+    }
+
+    /** The values of the domain, or null with a {@code BAD_ANSWER} for each that does not fit its item. */
+    private static Map<String, Object> readValues(Definition definition, String domainId, ObjectNode values, String where,
+            Reader r) {
         ObjectNode document = NODES.objectNode();
         document.set(domainId, values);
         try {
             return AnswersJson.read(document, definition).domain(domainId);
         } catch (AnswersFormatException e) {
-            List<SubmissionProblem> problems = new ArrayList<>();
             for (AnswersFormatException.Problem problem : e.problems()) {
                 String place = problem.where().startsWith(domainId + ".")
                         ? where + problem.where().substring(domainId.length()) : where;
-                problems.add(new SubmissionProblem(SubmissionProblem.Code.BAD_ANSWER, place, problem.reason()));
+                r.problem(SubmissionProblem.Code.BAD_ANSWER, place, problem.reason());
             }
-            throw new SubmissionException(problems);
+            return null;
         }
+    }
+
+    /**
+     * Why a justification's subject is not one of the domain's (§3.2), or null when it is:
+     * {@code rule:} and the id of one of the domain's rules, or the id of one of its number items.
+     */
+    static String subjectProblem(Domain domain, String subject) {
+        if (subject.startsWith(RULE_SUBJECT)) {
+            String ruleId = subject.substring(RULE_SUBJECT.length());
+            return domain.rules().stream().anyMatch(rule -> rule.id().equals(ruleId))
+                    ? null : "the domain " + domain.id() + " has no rule " + shorten(ruleId);
+        }
+        Item item = domain.item(subject).orElse(null);
+        if (item == null) {
+            return "the domain " + domain.id() + " has no item " + shorten(subject);
+        }
+        return item.type().isNumeric() ? null
+                : domain.id() + "." + subject + " is not a number item (" + item.type().wireName() + ")";
     }
 
     /**
@@ -386,6 +436,14 @@ public final class SubmissionCodec {
         tree.put("definition_id", payload.definitionId());
         tree.put("definition_version", payload.definitionVersion());
         tree.set("values", values == null ? NODES.objectNode() : values);
+        ObjectNode justifications = tree.putObject("justifications");
+        payload.justifications().forEach((subject, text) -> {
+            String problem = subjectProblem(domain, subject);
+            if (problem != null) {
+                throw new IllegalArgumentException("justifications." + subject + ": " + problem);
+            }
+            justifications.put(subject, text);
+        });
         ObjectNode certifier = tree.putObject("certifier");
         certifier.put("user_id", payload.certifier().userId());
         certifier.put("name", payload.certifier().name());

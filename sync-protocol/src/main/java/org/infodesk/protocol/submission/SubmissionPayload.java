@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.infodesk.protocol.answers.Answers;
 import org.infodesk.protocol.answers.Values;
@@ -20,7 +23,9 @@ import org.infodesk.protocol.answers.Values;
  *
  * <p>The constructor puts values in their one form, so that equal payloads have equal bytes:
  * numbers are {@linkplain Values#normalise normalised}, unanswered values and empty cells are
- * dropped (as {@link Answers} does), and the certification time is held to the millisecond.
+ * dropped (as {@link Answers} does), justifications are stripped of surrounding white space and
+ * held sorted by subject, and the certification time is held to the millisecond. The maps it
+ * holds cannot be changed.
  *
  * @param submissionId      client-made UUIDv7 ({@link SubmissionIds}); the same id is never
  *                          used for another payload
@@ -34,6 +39,13 @@ import org.infodesk.protocol.answers.Values;
  * @param definitionVersion the questionnaire's version within the fiscal year
  * @param values            the domain's answered items, item id to value in the Java forms of
  *                          {@link Values}
+ * @param justifications    the certifier's justification of each warning and large change, by
+ *                          subject: {@code rule:<rule id>} for a warning of one of the domain's
+ *                          rules, an item id for a change from last year beyond the item's
+ *                          threshold ({@code rules.YearOverYear}); the text 1 to 500 characters
+ *                          (code points) after stripping, one line (no control characters). Empty
+ *                          when none. Whether a subject is a rule or number item of the domain is
+ *                          checked against the definition by {@link SubmissionCodec}
  * @param certifier         who certified
  * @param certifiedAt       when, in UTC, to the millisecond
  * @param deviceId          the enrolled device that signed
@@ -48,6 +60,7 @@ public record SubmissionPayload(
         String definitionId,
         int definitionVersion,
         Map<String, Object> values,
+        Map<String, String> justifications,
         Certifier certifier,
         Instant certifiedAt,
         String deviceId) {
@@ -64,6 +77,7 @@ public record SubmissionPayload(
         Objects.requireNonNull(domainId, "domainId");
         Objects.requireNonNull(definitionId, "definitionId");
         Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(justifications, "justifications");
         Objects.requireNonNull(certifier, "certifier");
         Objects.requireNonNull(certifiedAt, "certifiedAt");
         Objects.requireNonNull(deviceId, "deviceId");
@@ -79,6 +93,7 @@ public record SubmissionPayload(
         certifiedAt = certifiedAt.truncatedTo(ChronoUnit.MILLIS);
         Checks.require("certified_at", Checks.instant(certifiedAt));
         values = normalised(domainId, values);
+        justifications = normalisedJustifications(justifications);
     }
 
     /** The key of the definition the values were entered with: {@code id/fiscalYear/version}. */
@@ -103,6 +118,19 @@ public record SubmissionPayload(
         Answers.Builder answers = Answers.builder();
         values.forEach((item, value) -> answers.put(domainId, Objects.requireNonNull(item, "item id"), normalised(value)));
         return answers.build().domain(domainId);
+    }
+
+    private static SortedMap<String, String> normalisedJustifications(Map<String, String> justifications) {
+        SortedMap<String, String> sorted = new TreeMap<>();
+        justifications.forEach((subject, text) -> {
+            Objects.requireNonNull(subject, "justification subject");
+            Objects.requireNonNull(text, "justification text");
+            String stripped = text.strip();
+            Checks.require("justifications." + subject, Checks.matches(subject, Checks.SUBJECT));
+            Checks.require("justifications." + subject, Checks.justification(stripped));
+            sorted.put(subject, stripped);
+        });
+        return Collections.unmodifiableSortedMap(sorted);
     }
 
     private static Object normalised(Object value) {

@@ -37,6 +37,11 @@ public record SubmissionProblem(Code code, String where, String detail) {
         UNKNOWN_DOMAIN,
         /** A value does not fit its item (unknown item, wrong type, too long). */
         BAD_ANSWER,
+        /**
+         * A justification's subject is neither {@code rule:} and a rule id of the domain nor the
+         * id of one of its number items.
+         */
+        UNKNOWN_SUBJECT,
         /** A value is readable but not written in its one canonical form. */
         NOT_CANONICAL,
         /** The digest is not the SHA-256 of the payload's canonical bytes. */

@@ -53,6 +53,7 @@ class SubmissionCodecTest {
 
     @Test
     void changingAnyByteOfTheCanonicalPayloadFailsTheDigestAndWithARecomputedDigestTheSignature() {
+        assertThat(SubmissionVectors.expectedPayload(small.name()).justifications()).as("bytes of a justification too").isNotEmpty();
         byte[] payload = small.canonicalPayload();
         for (int i = 0; i < payload.length; i++) {
             byte[] changed = payload.clone();
@@ -110,21 +111,18 @@ class SubmissionCodecTest {
 
     @Test
     void aChangedNumberFailsVerificationAlsoWhenTheDigestIsMadeToMatch() throws SubmissionException {
-        String original = new String(small.envelope(), StandardCharsets.UTF_8);
-        byte[] tampered = original.replace("\"road_km_total\":\"42.36\"", "\"road_km_total\":\"42.37\"")
-                .getBytes(StandardCharsets.UTF_8);
-        assertThat(tampered).isNotEqualTo(small.envelope());
-
-        SubmissionEnvelope read = CODEC.read(tampered);
-        SubmissionException digest = catchThrowableOfType(SubmissionException.class, () -> CODEC.verify(read, key.jdkPublicKey()));
-        SubmissionEnvelope redigested = new SubmissionEnvelope(read.payload(),
-                SubmissionCodec.digest(CODEC.canonicalPayload(read.payload())), read.signature(), read.keyId());
-        SubmissionException signature = catchThrowableOfType(SubmissionException.class,
-                () -> CODEC.verify(redigested, key.jdkPublicKey()));
+        SubmissionEnvelope read = readAndRefuseAsTampered(small, "\"road_km_total\":\"42.36\"", "\"road_km_total\":\"42.37\"");
 
         assertThat(read.payload().values().get("road_km_total")).isEqualTo(new BigDecimal("42.37"));
-        assertThat(digest.code()).isEqualTo(Code.DIGEST_MISMATCH);
-        assertThat(signature.code()).isEqualTo(Code.BAD_SIGNATURE);
+    }
+
+    @Test
+    void oneChangedCharacterOfAJustificationFailsVerificationAlsoWhenTheDigestIsMadeToMatch() throws SubmissionException {
+        EnvelopeCase governance = SubmissionVectors.envelopeCase("internal-governance-r3");
+
+        SubmissionEnvelope read = readAndRefuseAsTampered(governance, "จ่ายขาดเงินสะสม", "จ่ายขาดเงินสะสน");
+
+        assertThat(read.payload().justifications().get("rule:deficit_check")).startsWith("จ่ายขาดเงินสะสน 27,414,699.25 บาท");
     }
 
     // ------------------------------------------------------------ round trips
@@ -138,10 +136,24 @@ class SubmissionCodecTest {
                         "area_sq_km", new BigDecimal("24.50"),
                         "total_households", new BigDecimal("3620"),
                         "population_reference_date", LocalDate.of(2020, 12, 31)),
-                new Certifier("somchai.j", "นายสมชาย ใจดี", "ปลัดเทศบาลตำบลวังทอง"), Instant.now(), "wks-5650801-01");
+                Map.of(), new Certifier("somchai.j", "นายสมชาย ใจดี", "ปลัดเทศบาลตำบลวังทอง"), Instant.now(), "wks-5650801-01");
 
         byte[] canonical = CODEC.canonicalPayload(payload);
 
+        assertThat(CODEC.readPayload(canonical)).isEqualTo(payload);
+        assertThat(CODEC.canonicalPayload(CODEC.readPayload(canonical))).isEqualTo(canonical);
+    }
+
+    @Test
+    void aPayloadWithJustificationsOfARuleAndOfAnItemComesBackEqualFromItsCanonicalBytes() throws SubmissionException {
+        SubmissionPayload payload = justified("infrastructure", Map.of(
+                "rule:road_avg_length", "ถนนสายหลักเลียบแม่น้ำน่านยาว 36 กม. ต่อเนื่องหลายตำบล",
+                "road_routes_total", "รับโอนถนนจากกรมทางหลวงชนบท 3 สาย \"สาย พล.3012\" และ 2 สายย่อย"));
+
+        byte[] canonical = CODEC.canonicalPayload(payload);
+
+        assertThat(new String(canonical, StandardCharsets.UTF_8)).contains("\"justifications\":{\"road_routes_total\":\"รับโอนถนน"
+                + "จากกรมทางหลวงชนบท 3 สาย \\\"สาย พล.3012\\\" และ 2 สายย่อย\",\"rule:road_avg_length\":\"ถนนสายหลัก");
         assertThat(CODEC.readPayload(canonical)).isEqualTo(payload);
         assertThat(CODEC.canonicalPayload(CODEC.readPayload(canonical))).isEqualTo(canonical);
     }
@@ -158,11 +170,11 @@ class SubmissionCodecTest {
     @Test
     void aDomainWithNothingAnsweredHasAnEmptyValuesObject() throws SubmissionException {
         SubmissionPayload empty = new SubmissionPayload(new SubmissionIds().next(), "5650801", 2564, "water_management",
-                1, null, "dla-lao-info", 1, Map.of(), new Certifier("u1", "ก", "ข"), Instant.now(), "d1");
+                1, null, "dla-lao-info", 1, Map.of(), Map.of(), new Certifier("u1", "ก", "ข"), Instant.now(), "d1");
 
         byte[] canonical = CODEC.canonicalPayload(empty);
 
-        assertThat(new String(canonical, StandardCharsets.UTF_8)).contains("\"values\":{}");
+        assertThat(new String(canonical, StandardCharsets.UTF_8)).contains("\"values\":{}", "\"justifications\":{}");
         assertThat(CODEC.readPayload(canonical)).isEqualTo(empty);
     }
 
@@ -218,12 +230,14 @@ class SubmissionCodecTest {
         byte[] bytes = mutated(small, e -> {
             ((ObjectNode) e.get("payload")).remove("device_id");
             ((ObjectNode) e.get("payload")).remove("supersedes");
+            ((ObjectNode) e.get("payload")).remove("justifications");
         });
 
         assertThat(refusal(bytes).problems()).extracting(SubmissionProblem::code, SubmissionProblem::where)
                 .containsExactlyInAnyOrder(
                         tuple(Code.MISSING_FIELD, "payload.device_id"),
-                        tuple(Code.MISSING_FIELD, "payload.supersedes"));
+                        tuple(Code.MISSING_FIELD, "payload.supersedes"),
+                        tuple(Code.MISSING_FIELD, "payload.justifications"));
         assertThat(refusal(mutated(small, e -> e.remove("key_id"))).problems())
                 .extracting(SubmissionProblem::where).containsExactly("key_id");
     }
@@ -236,13 +250,18 @@ class SubmissionCodecTest {
             p.put("fiscal_year", 2564.0);
             p.put("lao_code", 5650801);
             p.putArray("values");
+            p.putArray("justifications");
             p.put("certifier", "somchai");
             e.put("digest", 1);
         });
+        byte[] notText = mutated(small, e -> ((ObjectNode) e.get("payload").get("justifications")).put("street_lights_total", 540));
 
         assertThat(refusal(bytes).problems()).allSatisfy(p -> assertThat(p.code()).isEqualTo(Code.WRONG_TYPE))
                 .extracting(SubmissionProblem::where).containsExactlyInAnyOrder("digest", "payload.revision",
-                        "payload.fiscal_year", "payload.lao_code", "payload.values", "payload.certifier");
+                        "payload.fiscal_year", "payload.lao_code", "payload.values", "payload.justifications",
+                        "payload.certifier");
+        assertThat(refusal(notText).problems()).extracting(SubmissionProblem::code, SubmissionProblem::where)
+                .containsExactly(tuple(Code.WRONG_TYPE, "payload.justifications.street_lights_total"));
     }
 
     @Test
@@ -361,9 +380,65 @@ class SubmissionCodecTest {
     }
 
     @Test
+    void aJustificationOfARuleOrItemTheDomainDoesNotHaveIsRefusedNamingIt() {
+        byte[] bytes = mutated(small, e -> ((ObjectNode) e.get("payload").get("justifications"))
+                .put("rule:no_such_rule", "ก")
+                .put("rule:deficit_check", "a rule of internal_governance, not of infrastructure")
+                .put("no_such_item", "ข")
+                .put("comprehensive_plan_in_force", "a yes/no has no change from last year")
+                .put("Rule:road_avg_length", "ค"));
+
+        SubmissionException e = refusal(bytes);
+
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.code()).isEqualTo(Code.UNKNOWN_SUBJECT))
+                .extracting(SubmissionProblem::where, SubmissionProblem::detail).containsExactlyInAnyOrder(
+                        tuple("payload.justifications.rule:no_such_rule", "the domain infrastructure has no rule no_such_rule"),
+                        tuple("payload.justifications.rule:deficit_check", "the domain infrastructure has no rule deficit_check"),
+                        tuple("payload.justifications.no_such_item", "the domain infrastructure has no item no_such_item"),
+                        tuple("payload.justifications.comprehensive_plan_in_force",
+                                "infrastructure.comprehensive_plan_in_force is not a number item (yes_no)"),
+                        tuple("payload.justifications.Rule:road_avg_length",
+                                "the domain infrastructure has no item Rule:road_avg_length"));
+        assertThat(e.problems().get(0).message(Locale.ENGLISH)).startsWith("The justification payload.justifications.");
+    }
+
+    @Test
+    void aJustificationsSubjectIsCheckedAlongsideTheValues() {
+        byte[] bytes = mutated(small, e -> {
+            ((ObjectNode) e.get("payload").get("justifications")).put("rule:no_such_rule", "ก");
+            ((ObjectNode) e.get("payload").get("values")).put("no_such_item", "1");
+        });
+
+        assertThat(refusal(bytes).problems()).extracting(SubmissionProblem::code).containsExactly(Code.BAD_ANSWER, Code.UNKNOWN_SUBJECT);
+    }
+
+    @Test
+    void aBlankTooLongMultiLineOrUnstrippedJustificationIsRefusedAsBadValue() {
+        String where = "payload.justifications.street_lights_total";
+        for (String bad : List.of("", "  ", "ก".repeat(501), "ติดตั้งเพิ่ม\nตามโครงการ", " ติดตั้งเพิ่ม", "ติดตั้งเพิ่ม\u3000")) {
+            byte[] bytes = mutated(small, e -> ((ObjectNode) e.get("payload").get("justifications")).put("street_lights_total", bad));
+
+            assertThat(refusal(bytes).problems()).as(bad).extracting(SubmissionProblem::code, SubmissionProblem::where)
+                    .containsExactly(tuple(Code.BAD_VALUE, where));
+        }
+        assertThat(refusal(mutated(small, e -> ((ObjectNode) e.get("payload").get("justifications"))
+                .put("street_lights_total", "ก".repeat(501)))).problems().get(0).detail()).isEqualTo("not 1 to 500 characters");
+    }
+
+    @Test
+    void canonicalBytesAreRefusedForAJustificationOfARuleOrItemTheDomainDoesNotHave() {
+        for (String subject : List.of("rule:deficit_check", "fiscal_year", "comprehensive_plan_in_force")) {
+            SubmissionPayload wrong = justified("infrastructure", Map.of(subject, "เหตุผล"));
+
+            assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> CODEC.canonicalPayload(wrong))).as(subject)
+                    .hasMessageStartingWith("justifications." + subject + ": ");
+        }
+    }
+
+    @Test
     void canonicalBytesAreRefusedForValuesThatAreNotOfTheirItemsType() {
         SubmissionPayload wrong = new SubmissionPayload(new SubmissionIds().next(), "5650801", 2564, "infrastructure",
-                1, null, "dla-lao-info", 1, Map.of("road_km_total", "42.36"), new Certifier("u1", "ก", "ข"),
+                1, null, "dla-lao-info", 1, Map.of("road_km_total", "42.36"), Map.of(), new Certifier("u1", "ก", "ข"),
                 Instant.now(), "d1");
 
         assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> CODEC.canonicalPayload(wrong)))
@@ -412,6 +487,32 @@ class SubmissionCodecTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Reads an envelope with one text replaced, which must then fail verification: with its digest
+     * ({@code DIGEST_MISMATCH}) and, with the digest recomputed, with its signature ({@code BAD_SIGNATURE}).
+     */
+    private SubmissionEnvelope readAndRefuseAsTampered(EnvelopeCase vector, String from, String to) throws SubmissionException {
+        String original = new String(vector.envelope(), StandardCharsets.UTF_8);
+        byte[] tampered = original.replace(from, to).getBytes(StandardCharsets.UTF_8);
+        assertThat(tampered).isNotEqualTo(vector.envelope());
+
+        SubmissionEnvelope read = CODEC.read(tampered);
+        SubmissionException digest = catchThrowableOfType(SubmissionException.class, () -> CODEC.verify(read, key.jdkPublicKey()));
+        SubmissionEnvelope redigested = new SubmissionEnvelope(read.payload(),
+                SubmissionCodec.digest(CODEC.canonicalPayload(read.payload())), read.signature(), read.keyId());
+        SubmissionException signature = catchThrowableOfType(SubmissionException.class,
+                () -> CODEC.verify(redigested, key.jdkPublicKey()));
+
+        assertThat(digest.code()).isEqualTo(Code.DIGEST_MISMATCH);
+        assertThat(signature.code()).isEqualTo(Code.BAD_SIGNATURE);
+        return read;
+    }
+
+    private static SubmissionPayload justified(String domain, Map<String, String> justifications) {
+        return new SubmissionPayload(new SubmissionIds().next(), "5650801", 2564, domain, 1, null, "dla-lao-info", 1,
+                Map.of(), justifications, new Certifier("u1", "ก", "ข"), Instant.now(), "d1");
     }
 
     private static int utf8Length(String s) {

@@ -20,7 +20,7 @@ class SubmissionPayloadTest {
 
     private static SubmissionPayload payload(int revision, Integer supersedes, Map<String, Object> values, Instant at) {
         return new SubmissionPayload(ID, "5650801", 2564, "infrastructure", revision, supersedes, "dla-lao-info", 1,
-                values, CERTIFIER, at, "wks-5650801-01");
+                values, Map.of(), CERTIFIER, at, "wks-5650801-01");
     }
 
     @Test
@@ -56,6 +56,51 @@ class SubmissionPayloadTest {
         assertThatThrownBy(() -> p.values().put("road_routes_total", BigDecimal.TEN)).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    private static SubmissionPayload justified(Map<String, String> justifications) {
+        return new SubmissionPayload(ID, "5650801", 2564, "infrastructure", 1, null, "dla-lao-info", 1,
+                Map.of(), justifications, CERTIFIER, AT, "wks-5650801-01");
+    }
+
+    @Test
+    void justificationsAreHeldStrippedSortedBySubjectAndCannotBeChanged() {
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("rule:road_avg_length", "  ถนนสายหลักยาว 35 กม.\u3000");
+        given.put("road_routes_total", "รับโอนถนนจากกรมทางหลวงชนบท 3 สาย");
+
+        SubmissionPayload p = justified(given);
+
+        assertThat(p.justifications()).containsExactly(
+                Map.entry("road_routes_total", "รับโอนถนนจากกรมทางหลวงชนบท 3 สาย"),
+                Map.entry("rule:road_avg_length", "ถนนสายหลักยาว 35 กม."));
+        assertThat(p).isEqualTo(justified(Map.of("road_routes_total", "รับโอนถนนจากกรมทางหลวงชนบท 3 สาย",
+                "rule:road_avg_length", "ถนนสายหลักยาว 35 กม.")));
+        assertThatThrownBy(() -> p.justifications().put("road_km_total", "x")).isInstanceOf(UnsupportedOperationException.class);
+        given.clear();
+        assertThat(p.justifications()).hasSize(2);
+    }
+
+    @Test
+    void aJustificationIsOneLineOfOneTo500CharactersInAnyScript() {
+        String thai500 = "ก".repeat(499) + "่";                    // 500 code points, the last a tone mark
+        String emoji500 = "\uD83D\uDEA7".repeat(500);              // 500 code points, 1,000 UTF-16 units
+
+        assertThat(justified(Map.of("road_km_total", thai500)).justifications()).containsValue(thai500);
+        assertThat(justified(Map.of("road_km_total", emoji500)).justifications()).containsValue(emoji500);
+        assertThat(justified(Map.of("road_km_total", "Straße 道路 ถนน")).justifications()).containsValue("Straße 道路 ถนน");
+        for (String bad : List.of("", "   ", "\u3000\t", "ก".repeat(501), "ถนนสาย 1\nถนนสาย 2", "ถนน\u0000", "\uD83D")) {
+            assertThatThrownBy(() -> justified(Map.of("road_km_total", bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("justifications.road_km_total: ");
+        }
+    }
+
+    @Test
+    void aSubjectIsRuleAndARuleIdOrAnItemId() {
+        for (String bad : List.of("", "rule:", "Rule:road_avg_length", "rule:rule:x", "rule: x", "infrastructure.road_km_total", "1")) {
+            assertThatThrownBy(() -> justified(Map.of(bad, "เหตุผล"))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("justifications." + bad + ": ");
+        }
+    }
+
     @Test
     void onlyTheFirstRevisionSupersedesNothingAndNoRevisionSupersedesItselfOrALaterOne() {
         assertThat(payload(1, null, Map.of(), AT).supersedes()).isNull();
@@ -69,15 +114,15 @@ class SubmissionPayloadTest {
     @Test
     void fieldsOutsideTheirFormAreRefusedNamingTheField() {
         assertThatThrownBy(() -> new SubmissionPayload(UUID.randomUUID(), "5650801", 2564, "infrastructure", 1, null,
-                "dla-lao-info", 1, Map.of(), CERTIFIER, AT, "wks")).hasMessageContaining("submission_id");
+                "dla-lao-info", 1, Map.of(), Map.of(), CERTIFIER, AT, "wks")).hasMessageContaining("submission_id");
         assertThatThrownBy(() -> new SubmissionPayload(ID, "565080", 2564, "infrastructure", 1, null,
-                "dla-lao-info", 1, Map.of(), CERTIFIER, AT, "wks")).hasMessageContaining("lao_code");
+                "dla-lao-info", 1, Map.of(), Map.of(), CERTIFIER, AT, "wks")).hasMessageContaining("lao_code");
         assertThatThrownBy(() -> new SubmissionPayload(ID, "5650801", 2021, "infrastructure", 1, null,
-                "dla-lao-info", 1, Map.of(), CERTIFIER, AT, "wks")).hasMessageContaining("fiscal_year");
+                "dla-lao-info", 1, Map.of(), Map.of(), CERTIFIER, AT, "wks")).hasMessageContaining("fiscal_year");
         assertThatThrownBy(() -> new SubmissionPayload(ID, "5650801", 2564, "infrastructure", 1, null,
-                "dla-lao-info", 1, Map.of(), CERTIFIER, Instant.EPOCH, "wks")).hasMessageContaining("certified_at");
+                "dla-lao-info", 1, Map.of(), Map.of(), CERTIFIER, Instant.EPOCH, "wks")).hasMessageContaining("certified_at");
         assertThatThrownBy(() -> new SubmissionPayload(ID, "5650801", 2564, "infrastructure", 1, null,
-                "dla-lao-info", 1, Map.of(), CERTIFIER, AT, "a device")).hasMessageContaining("device_id");
+                "dla-lao-info", 1, Map.of(), Map.of(), CERTIFIER, AT, "a device")).hasMessageContaining("device_id");
         assertThatThrownBy(() -> new Certifier("somchai.j", " นายสมชาย", "ปลัด")).hasMessageContaining("certifier.name");
         assertThatThrownBy(() -> new Certifier("somchai.j", "นายสมชาย", "ปลัด\n")).hasMessageContaining("certifier.position");
         assertThatThrownBy(() -> new Certifier("somchai.j", "x".repeat(201), "ปลัด")).hasMessageContaining("certifier.name");
