@@ -116,7 +116,7 @@ public final class CertificationService {
         int revision = record.revision();
         SubmissionPayload payload = new SubmissionPayload(ids.next(), key.lao(), key.fiscalYear(), key.domain(),
                 revision, revision > 1 ? revision - 1 : null, definition.id(), definition.version(), record.values(),
-                new Certifier(certifier.id().toString(), certifier.displayName(), certifier.position()),
+                readiness.justifications(), new Certifier(certifier.id().toString(), certifier.displayName(), certifier.position()),
                 clock.instant(), deviceId);
         byte[] canonical = codec.canonicalPayload(payload);
         CertifiedSnapshot snapshot = certifications.certify(new Certification(key, revision, payload.submissionId().toString(),

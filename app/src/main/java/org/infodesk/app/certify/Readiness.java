@@ -49,6 +49,17 @@ public record Readiness(List<Finding> errors, List<Warning> warnings) {
         return errors.isEmpty() && warnings.stream().allMatch(Warning::justified);
     }
 
+    /** The justifications of this domain's warnings, by subject, as the signed payload carries them. */
+    public Map<String, String> justifications() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Warning w : warnings) {
+            if (w.justified()) {
+                out.put(w.subject(), w.justification().strip());
+            }
+        }
+        return out;
+    }
+
     public long unjustified() {
         return warnings.stream().filter(w -> !w.justified()).count();
     }
