@@ -35,7 +35,7 @@ public final class InfoDeskApp extends Application {
     private static final String USER = "officer";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InfoDeskApp.class);
 
-    private Questionnaire questionnaire;
+    private QuestionnaireLoad questionnaireReady;
     private LaoProfile lao;
     private Locale locale = Messages.THAI;
     private Stage stage;
@@ -46,8 +46,12 @@ public final class InfoDeskApp extends Application {
     private Path dataFolder;
     private Store store;
     private StoreException storeProblem;
-    /** The dashboard computed while starting; used once, for the first frame. */
-    private java.util.List<org.infodesk.app.dashboard.DomainProgress.Summary> firstDashboard;
+    /** Whether the first dashboard was the saved copy, recomputed once the questionnaire is ready. */
+    private boolean dashboardSaved;
+    /** Whether the work after the first frame (recomputing, warming up) is done: for the start-up probe. */
+    private volatile boolean settled;
+    /** The dashboard shown now, if it is the dashboard. */
+    private DashboardViewModel dashboard;
 
     @Override
     public void init() {
@@ -59,22 +63,59 @@ public final class InfoDeskApp extends Application {
         // the dashboard's nodes (made off the JavaFX thread, as nodes not yet shown may be)
         fontLoaded = Fonts.load();
         Startup.Loaded loaded = Startup.await(getParameters().getRaw().toArray(String[]::new));
-        questionnaire = loaded.questionnaire();
+        questionnaireReady = loaded.questionnaire();
         lao = loaded.lao();
         dataFolder = loaded.dataFolder();
         store = loaded.store();
         storeProblem = loaded.storeProblem();
-        firstDashboard = loaded.dashboard();
+        dashboardSaved = loaded.dashboardSaved();
         LOG.info("InfoDesk started; data folder {}", dataFolder);
         if (storeProblem != null) {
             LOG.warn("cannot open the store: {}", storeProblem.getMessage());
         } else {
-            firstView = root();
+            firstView = dashboardView(loaded.dashboardYear(), loaded.dashboard());
         }
+    }
+
+    /** The questionnaire; read while the first frame is made, so ready by the time anyone opens a domain. */
+    private Questionnaire questionnaire() {
+        return questionnaireReady.join();
+    }
+
+    /**
+     * After the first frame, off the JavaFX thread: replaces the saved dashboard by a fresh one
+     * once the questionnaire is ready (the same figures, unless the definition changed); then
+     * warms the form up ({@link #warmUp}).
+     */
+    private void afterFirstFrame() {
+        if (!dashboardSaved || store == null) {
+            Platform.runLater(this::warmUp);
+            return;
+        }
+        dashboardSaved = false;
+        Store current = store;
+        questionnaireReady.start().thenAcceptAsync(q -> {
+            try {
+                var fresh = Startup.refresh(current, q, lao);
+                Platform.runLater(() -> {
+                    if (dashboard != null && shown() instanceof DashboardView) {
+                        dashboard.show(fresh);
+                    }
+                });
+            } catch (StoreException e) {
+                LOG.warn("cannot recompute the dashboard: {}", e.getMessage());
+            }
+            Platform.runLater(this::warmUp);
+        }, task -> {
+            Thread t = new Thread(task, "infodesk-dashboard");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     private void openStore() {
         try {
+            Questionnaire questionnaire = questionnaire();
             store = Store.open(dataFolder, Clock.systemUTC(), Map.of(questionnaire.definition().key(), questionnaire.definition()));
             storeProblem = null;
         } catch (StoreException e) {
@@ -118,12 +159,17 @@ public final class InfoDeskApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.show();
+        afterFirstFrame();
         if (getParameters().getUnnamed().contains("--probe")) {
             StartupProbe.run(stage.getScene(), new StartupProbe.Driver() {
                 @Override
                 public void openLargestDomain() {
-                    openDomain(questionnaire.definition().domains().stream()
-                            .max(java.util.Comparator.comparingInt(d -> d.items().size())).orElseThrow().id());
+                    openDomain(largestDomain());
+                }
+
+                @Override
+                public boolean settled() {
+                    return settled;
                 }
 
                 @Override
@@ -146,57 +192,116 @@ public final class InfoDeskApp extends Application {
             return;
         }
         String open = getParameters().getNamed().get("open");
-        if (open != null && questionnaire.definition().domain(open).isPresent()) {
+        if (open != null && questionnaire().definition().domain(open).isPresent()) {
             openDomain(open);
         }
     }
 
+    /** The view on top (a form being warmed up may lie hidden below it). */
     private javafx.scene.Node shown() {
-        return shell.getChildren().isEmpty() ? null : shell.getChildren().get(0);
+        return shell.getChildren().isEmpty() ? null : shell.getChildren().get(shell.getChildren().size() - 1);
     }
 
     private void show(javafx.scene.Parent view) {
+        if (!(view instanceof DashboardView)) {
+            dashboard = null;
+        }
         shell.getChildren().setAll(view);
     }
 
+    /** The dashboard, computed now (and saved for the next start). */
     private javafx.scene.Parent root() {
-        Messages messages = Messages.of(locale);
-        DashboardViewModel model = new DashboardViewModel(questionnaire, lao, messages);
-        if (firstDashboard != null) {
-            model.show(firstDashboard);
-            firstDashboard = null;
-        } else {
-            try {
-                model.show(Startup.dashboard(store, questionnaire, lao));
-            } catch (StoreException e) {
-                model.show(Answers.empty());
-            }
+        Questionnaire questionnaire = questionnaire();
+        java.util.List<org.infodesk.app.dashboard.DomainProgress.Summary> summaries;
+        try {
+            summaries = Startup.dashboard(store, questionnaire, lao);
+            new org.infodesk.app.storage.SqliteDashboardCache(store).save(lao.code(), questionnaire.definition().fiscalYear(),
+                    questionnaire.definition().key(), summaries);
+        } catch (StoreException e) {
+            LOG.warn("cannot read the dashboard: {}", e.getMessage());
+            summaries = org.infodesk.app.dashboard.DomainProgress.of(questionnaire, Answers.empty());
         }
+        return dashboardView(questionnaire.definition().fiscalYear(), summaries);
+    }
+
+    private javafx.scene.Parent dashboardView(int fiscalYear, java.util.List<org.infodesk.app.dashboard.DomainProgress.Summary> summaries) {
+        DashboardViewModel model = new DashboardViewModel(fiscalYear, lao, Messages.of(locale));
+        model.show(summaries);
+        dashboard = model;
         return new DashboardView(model, this::switchLanguage, this::openDomain);
     }
 
     private SqliteAnswerRepository answersRepository() {
-        return new SqliteAnswerRepository(store, questionnaire.definition().key());
+        return new SqliteAnswerRepository(store, questionnaire().definition().key());
     }
 
     private void openDomain(String domainId) {
-        Messages messages = Messages.of(locale);
-        DomainKey key = new DomainKey(lao.code(), questionnaire.definition().fiscalYear(), domainId);
         try {
-            SqliteAnswerRepository repo = answersRepository();
-            Answers lastYear = new SqliteLastYearRepository(store, questionnaire.definition())
-                    .values(lao.code(), key.fiscalYear() - 1);
-            FormSession session = new FormSession(questionnaire, repo, key, USER);
-            FormView view = new FormView(new FormViewModel(session, repo, lastYear, messages), () -> show(root()));
+            FormView view = formView(domainId);
             show(view);
             Platform.runLater(view::focusFirst);
         } catch (StoreException e) {
-            StartupProblemDialog.show(e, messages);
+            StartupProblemDialog.show(e, Messages.of(locale));
         }
+    }
+
+    private FormView formView(String domainId) throws StoreException {
+        Messages messages = Messages.of(locale);
+        Questionnaire questionnaire = questionnaire();
+        DomainKey key = new DomainKey(lao.code(), questionnaire.definition().fiscalYear(), domainId);
+        SqliteAnswerRepository repo = answersRepository();
+        Answers lastYear = new SqliteLastYearRepository(store, questionnaire.definition()).values(lao.code(), key.fiscalYear() - 1);
+        FormSession session = new FormSession(questionnaire, repo, key, USER);
+        return new FormView(new FormViewModel(session, repo, lastYear, messages), () -> show(root()));
+    }
+
+    private String largestDomain() {
+        return questionnaire().definition().domains().stream()
+                .max(java.util.Comparator.comparingInt(d -> d.items().size())).orElseThrow().id();
+    }
+
+    /**
+     * Once the start-up work is done: builds the largest domain's form out of sight, behind the
+     * dashboard, a section a frame, and drops it. The first form an officer opens then finds the
+     * code loaded and compiled and the styles matched, instead of paying for it (docs/adr/0007).
+     * Opening a domain meanwhile replaces it at once. Reads only; never saves.
+     */
+    private void warmUp() {
+        if (store == null || !(shown() instanceof DashboardView)) {
+            settled = true;
+            return;
+        }
+        FormView hidden;
+        try {
+            hidden = formView(largestDomain());
+        } catch (StoreException e) {
+            settled = true;
+            return;
+        }
+        hidden.setVisible(false);
+        shell.getChildren().add(0, hidden);
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (hidden.getParent() == null || hidden.fullyBuilt()) {
+                    stop();
+                    shell.getChildren().remove(hidden);
+                    settled = true;
+                }
+            }
+        }.start();
     }
 
     @Override
     public void stop() {
+        if (store != null && questionnaireReady.ready()) {
+            // the next start shows this dashboard at once: save it as it is now
+            try {
+                Startup.refresh(store, questionnaire(), lao);
+            } catch (StoreException | RuntimeException e) {
+                LOG.warn("cannot save the dashboard for the next start: {}", e.toString());
+            }
+        }
         if (store != null) {
             store.close();
         }

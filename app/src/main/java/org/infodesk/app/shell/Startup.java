@@ -1,5 +1,6 @@
 package org.infodesk.app.shell;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -7,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.Optional;
+import org.infodesk.app.dashboard.DashboardCache;
 import org.infodesk.app.dashboard.DomainProgress;
+import org.infodesk.app.storage.SqliteDashboardCache;
 import org.infodesk.app.data.StoreException;
 import org.infodesk.app.form.DomainKey;
 import org.infodesk.app.form.DomainRecord;
@@ -24,12 +28,25 @@ import org.infodesk.protocol.rules.Questionnaire;
  * The slow part of starting: reading and compiling the questionnaire, opening (and backing up)
  * the store, reading the dashboard's data. {@link Launcher} begins it on a thread of its own
  * before JavaFX starts, so that it runs while the toolkit comes up, not after it.
+ *
+ * <p>The first frame needs only the store: it shows the dashboard as last computed (the store's
+ * {@link DashboardCache}), and the questionnaire is read meanwhile; the shell recomputes the
+ * dashboard once it is ready (docs/adr/0007). Only the very first start, with nothing saved yet,
+ * waits for the questionnaire.
  */
 final class Startup {
 
-    /** What the window needs to show the dashboard. */
-    record Loaded(Questionnaire questionnaire, LaoProfile lao, Path dataFolder, Store store, StoreException storeProblem,
-            List<DomainProgress.Summary> dashboard) {}
+    /**
+     * What the window needs to show the dashboard.
+     *
+     * @param questionnaire  read already, being read, or to begin after the first frame
+     * @param dashboard      the dashboard to show first: saved from the last run, or computed now; null
+     *                       when the store could not open
+     * @param dashboardYear  the fiscal year of {@code dashboard}
+     * @param dashboardSaved whether {@code dashboard} is the saved copy, to recompute when the questionnaire is ready
+     */
+    record Loaded(QuestionnaireLoad questionnaire, LaoProfile lao, Path dataFolder, Store store,
+            StoreException storeProblem, List<DomainProgress.Summary> dashboard, int dashboardYear, boolean dashboardSaved) {}
 
     private static CompletableFuture<Loaded> pending;
 
@@ -65,36 +82,50 @@ final class Startup {
     }
 
     private static Loaded load(Path folder) {
-        // three things that do not need each other, at once: the questionnaire, the log, the store
-        CompletableFuture<Questionnaire> questionnaire = CompletableFuture.supplyAsync(Questionnaire::fy2564, onThread("infodesk-questionnaire"));
+        QuestionnaireLoad questionnaire = new QuestionnaireLoad();
+        if (!Files.exists(folder.resolve(Store.FILE))) {
+            // the first start has no saved dashboard and needs the questionnaire: read it beside the store
+            questionnaire.start();
+        }
         Logging.toFolder(folder);
         LaoProfile lao = LaoProfile.demo();
-        Store store = null;
-        StoreException problem = null;
+        Store store;
         try {
             store = Store.open(folder, Clock.systemUTC(), () -> {
                 Definition d = questionnaire.join().definition();
                 return Map.of(d.key(), d);
             });
         } catch (StoreException e) {
-            problem = e;
+            return new Loaded(questionnaire, lao, folder, null, e, null, 0, false);
         }
-        Questionnaire q = questionnaire.join();
-        List<DomainProgress.Summary> dashboard = null;
-        if (store != null) {
-            try {
-                // demo mode (not enrolled): last year's values of the sample LAO, to show the update workflow
-                DemoSample.installIfAbsent(new SqliteLastYearRepository(store, q.definition()), q.definition(), lao.code());
-                dashboard = dashboard(store, q, lao);
-            } catch (StoreException e) {
-                problem = e;
+        try {
+            Optional<DashboardCache.Saved> saved = new SqliteDashboardCache(store).latest(lao.code());
+            if (saved.isPresent()) {
+                return new Loaded(questionnaire, lao, folder, store, null, saved.get().summaries(), saved.get().fiscalYear(), true);
             }
+            // the first start: nothing saved to show yet
+            Questionnaire q = questionnaire.join();
+            List<DomainProgress.Summary> dashboard = refresh(store, q, lao);
+            return new Loaded(questionnaire, lao, folder, store, null, dashboard, q.definition().fiscalYear(), false);
+        } catch (StoreException e) {
+            store.close();
+            return new Loaded(questionnaire, lao, folder, null, e, null, 0, false);
         }
-        return new Loaded(q, lao, folder, store, problem, dashboard);
+    }
+
+    /**
+     * Computes every domain's progress and saves it for the next start; in demo mode (not
+     * enrolled) first installs the sample LAO's last-year values, to show the update workflow.
+     */
+    static List<DomainProgress.Summary> refresh(Store store, Questionnaire q, LaoProfile lao) throws StoreException {
+        DemoSample.installIfAbsent(new SqliteLastYearRepository(store, q.definition()), q.definition(), lao.code());
+        List<DomainProgress.Summary> dashboard = dashboard(store, q, lao);
+        new SqliteDashboardCache(store).save(lao.code(), q.definition().fiscalYear(), q.definition().key(), dashboard);
+        return dashboard;
     }
 
     /** A thread of its own for one task (the common pool has one thread on two cores, and is shared). */
-    private static java.util.concurrent.Executor onThread(String name) {
+    static java.util.concurrent.Executor onThread(String name) {
         return task -> {
             Thread t = new Thread(task, name);
             t.setDaemon(true);

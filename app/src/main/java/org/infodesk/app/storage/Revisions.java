@@ -142,4 +142,13 @@ final class Revisions {
     static Store.StoreFailure failure(Store store, StoreException.Problem problem, String detail) {
         return new Store.StoreFailure(new StoreException(problem, store.folder(), detail));
     }
+
+    /** Deletes an LAO's rows of one fiscal year from a table with {@code lao_code} and {@code fiscal_year} columns. */
+    static void deleteLaoYear(java.sql.Connection c, String table, String lao, int fiscalYear) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE lao_code = ? AND fiscal_year = ?")) {
+            s.setString(1, lao);
+            s.setInt(2, fiscalYear);
+            s.executeUpdate();
+        }
+    }
 }

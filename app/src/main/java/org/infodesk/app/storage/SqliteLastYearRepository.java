@@ -28,11 +28,7 @@ public final class SqliteLastYearRepository implements LastYearRepository {
     public void store(String lao, int fiscalYear, Answers certified) throws StoreException {
         Instant now = store.clock().instant();
         store.write(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM last_year_value WHERE lao_code = ? AND fiscal_year = ?")) {
-                s.setString(1, lao);
-                s.setInt(2, fiscalYear);
-                s.executeUpdate();
-            }
+            Revisions.deleteLaoYear(c, "last_year_value", lao, fiscalYear);
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO last_year_value (lao_code, fiscal_year, domain, item, value, imported_at) VALUES (?, ?, ?, ?, ?, ?)""")) {
                 for (Domain d : definition.domains()) {

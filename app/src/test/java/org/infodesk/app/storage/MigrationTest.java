@@ -87,7 +87,7 @@ class MigrationTest {
     }
 
     @Test
-    void aSchema3DatabaseWithDataUpgradesToUsersAndTheDeviceKeyKeepingItsData() throws Exception {
+    void aSchema3DatabaseWithDataUpgradesToUsersTheDeviceKeyAndTheSavedDashboardKeepingItsData() throws Exception {
         schemaWithData("3", """
                 INSERT INTO domain_revision (id, lao_code, fiscal_year, domain, revision, definition_key, state, created_at, updated_at)
                 VALUES (1, '5650801', 2564, 'infrastructure', 1, 'dla-lao-info/2564/1', 'DRAFT',
@@ -116,8 +116,9 @@ class MigrationTest {
             users.createFirstAdmin("somchai", "นายสมชาย ใจดี", "นักวิชาการคอมพิวเตอร์", "ผู้ดูแล-2564");
             assertThat(users.signIn("somchai", "ผู้ดูแล-2564")).isInstanceOf(SignIn.Ok.class);
             assertThat(new SqliteDeviceRepository(store).devicePublicKey()).isEmpty();
+            assertThat(new SqliteDashboardCache(store).latest("5650801")).isEmpty(); // V5: nothing saved yet
         }
         assertThat(new Backups(folder, Clock.systemUTC()).list()).singleElement()
-                .satisfies(p -> assertThat(p.getFileName().toString()).endsWith("-before-migration-to-v4.db"));
+                .satisfies(p -> assertThat(p.getFileName().toString()).endsWith("-before-migration-to-v" + Store.SCHEMA_VERSION + ".db"));
     }
 }

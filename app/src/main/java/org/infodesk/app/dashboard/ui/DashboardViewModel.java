@@ -23,11 +23,20 @@ public final class DashboardViewModel {
     private final ObservableList<DomainProgress.Summary> domainsView = FXCollections.unmodifiableObservableList(domains);
 
     public DashboardViewModel(Questionnaire questionnaire, LaoProfile lao, Messages messages) {
+        this(questionnaire, questionnaire.definition().fiscalYear(), lao, messages);
+    }
+
+    /** A dashboard that shows summaries already computed ({@link #show(List)}), before the questionnaire is read. */
+    public DashboardViewModel(int fiscalYear, LaoProfile lao, Messages messages) {
+        this(null, fiscalYear, lao, messages);
+    }
+
+    private DashboardViewModel(Questionnaire questionnaire, int fiscalYear, LaoProfile lao, Messages messages) {
         this.questionnaire = questionnaire;
         this.messages = messages;
         laoLine.set(messages.get("dashboard.lao", messages.text(lao.name()), lao.code(),
                 messages.text(lao.district()), messages.text(lao.province())));
-        yearLine.set(messages.get("dashboard.fiscalYear", String.valueOf(questionnaire.definition().fiscalYear())));
+        yearLine.set(messages.get("dashboard.fiscalYear", String.valueOf(fiscalYear)));
         status.set(messages.get("status.noServer"));
     }
 
@@ -38,6 +47,9 @@ public final class DashboardViewModel {
 
     /** Recomputes every domain's progress from the answers and the stored records. */
     public void show(Answers answers, java.util.Map<String, org.infodesk.app.form.DomainRecord> records) {
+        if (questionnaire == null) {
+            throw new IllegalStateException("made without the questionnaire: show computed summaries");
+        }
         show(DomainProgress.of(questionnaire, answers, records));
     }
 
