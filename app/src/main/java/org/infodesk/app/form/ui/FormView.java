@@ -28,6 +28,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.decoration.Decorator;
 import org.controlsfx.control.decoration.StyleClassDecoration;
 import org.infodesk.app.i18n.Messages;
+import org.infodesk.app.i18n.ui.WrappingLabel;
 import org.infodesk.protocol.definition.Section;
 import org.infodesk.protocol.definition.Severity;
 
@@ -194,8 +195,7 @@ public final class FormView extends BorderPane {
             }
         });
 
-        Label label = new Label(m.text(f.item().label()) + (f.item().required() ? " *" : ""));
-        label.setWrapText(true);
+        Label label = new WrappingLabel(m.text(f.item().label()) + (f.item().required() ? " *" : ""));
         label.setMinWidth(LABEL_MIN_WIDTH); // narrower, wrapping, before the input or last year is cut
         label.setPrefWidth(LABEL_WIDTH);
         label.setMaxWidth(LABEL_WIDTH);
@@ -270,10 +270,9 @@ public final class FormView extends BorderPane {
     private static final double LABEL_MIN_WIDTH = 180;
 
     private static Label message(FieldViewModel f) {
-        Label message = new Label();
+        WrappingLabel message = new WrappingLabel();
         message.setId("msg-" + f.item().id());
-        message.setWrapText(true);
-        message.textProperty().bind(f.messageProperty());
+        message.fullTextProperty().bind(f.messageProperty());
         message.getStyleClass().add("field-message");
         Runnable severity = () -> {
             Severity is = f.severityProperty().get();
@@ -338,8 +337,7 @@ public final class FormView extends BorderPane {
         Runnable fill = () -> {
             lines.getChildren().clear();
             for (FindingLine line : model.findings()) {
-                Label text = new Label(line.text());
-                text.setWrapText(true);
+                Label text = new WrappingLabel(line.text());
                 text.setMaxWidth(Double.MAX_VALUE);
                 text.getStyleClass().add("problem-text");
                 text.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), line.severity() == Severity.ERROR);

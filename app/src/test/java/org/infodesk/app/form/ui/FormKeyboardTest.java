@@ -96,8 +96,10 @@ class FormKeyboardTest {
         return b.toString();
     }
 
+    /** A label's text as given (a wrapping label adds line breaks where it wraps). */
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        Label label = robot.lookup(id).queryAs(Label.class);
+        return label instanceof org.infodesk.app.i18n.ui.WrappingLabel w ? w.getFullText() : label.getText();
     }
 
     /** The items of a domain in the order the form shows them: section by section. */
@@ -294,8 +296,8 @@ class FormKeyboardTest {
         robot.type(KeyCode.F8);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#findings").lookup(".problem-text").queryAllAs(Label.class))
-                .extracting(Label::getText).containsExactly("โคมพลังงานแสงอาทิตย์ต้องไม่เกินจำนวนไฟส่องสว่างทั้งหมด");
+        assertThat(robot.lookup("#findings").lookup(".problem-text").queryAllAs(org.infodesk.app.i18n.ui.WrappingLabel.class))
+                .extracting(org.infodesk.app.i18n.ui.WrappingLabel::getFullText).containsExactly("โคมพลังงานแสงอาทิตย์ต้องไม่เกินจำนวนไฟส่องสว่างทั้งหมด");
         // the rule reads "street_lights_solar <= street_lights_total": its first field is the solar one
         assertThat(robot.lookup("#field-street_lights_solar").queryAs(TextField.class).isFocused()).isTrue();
     }
