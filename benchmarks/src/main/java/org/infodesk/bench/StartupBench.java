@@ -30,7 +30,8 @@ public final class StartupBench {
      * The JVM options the app runs with: keep equal to app/pom.xml (javafx-maven-plugin) and the
      * installer's (docs/adr/0007-start-up-jvm-options.md). The 256 MB heap is the app's budget.
      */
-    static final List<String> LAUNCH_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final List<String> LAUNCH_OPTIONS = List.of("-Xmx256m", "-Xmn128m", "-XX:MetaspaceSize=64m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
 
     private StartupBench() {}
 

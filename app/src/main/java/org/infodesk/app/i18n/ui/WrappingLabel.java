@@ -31,6 +31,11 @@ public class WrappingLabel extends Label {
     private Font fontFor;
     private double widthFor = -1;
     private String broken = "";
+    /** The full text's width on one line, for {@link #measuredFor} in {@link #measuredFont}: most labels fit on one line. */
+    private String measuredFor;
+    private Font measuredFont;
+    private double oneLineWidth;
+    private double oneLineHeight;
 
     public WrappingLabel() {
         this("");
@@ -67,7 +72,18 @@ public class WrappingLabel extends Label {
     @Override
     protected double computePrefWidth(double height) {
         Insets in = getInsets();
-        return in.getLeft() + in.getRight() + Math.ceil(measure(fullText.get()));
+        return in.getLeft() + in.getRight() + Math.ceil(oneLineWidth());
+    }
+
+    private double oneLineWidth() {
+        String text = fullText.get();
+        if (!text.equals(measuredFor) || !getFont().equals(measuredFont)) {
+            oneLineWidth = measure(text.isEmpty() ? " " : text) * (text.isEmpty() ? 0 : 1);
+            oneLineHeight = meter.getLayoutBounds().getHeight();
+            measuredFor = text;
+            measuredFont = getFont();
+        }
+        return oneLineWidth;
     }
 
     @Override
@@ -80,6 +96,10 @@ public class WrappingLabel extends Label {
     protected double computePrefHeight(double width) {
         Insets in = getInsets();
         String lines = width < 0 ? fullText.get() : lines(width - in.getLeft() - in.getRight());
+        if (lines.indexOf('\n') < 0) {
+            oneLineWidth(); // one line: measured once
+            return in.getTop() + in.getBottom() + Math.ceil(oneLineHeight);
+        }
         meter.setFont(getFont());
         meter.setText(lines.isEmpty() ? " " : lines);
         return in.getTop() + in.getBottom() + Math.ceil(meter.getLayoutBounds().getHeight());
@@ -103,6 +123,9 @@ public class WrappingLabel extends Label {
     /** The full text with a line break wherever it must wrap to fit {@code width}; remembers the last answer. */
     private String lines(double width) {
         String text = fullText.get();
+        if (width <= 0 || oneLineWidth() <= width) {
+            return text; // fits: nothing to break, nothing to remember
+        }
         if (text.equals(brokenFor) && getFont().equals(fontFor) && width == widthFor) {
             return broken;
         }
@@ -114,7 +137,7 @@ public class WrappingLabel extends Label {
     }
 
     private String breakLines(String text, double width) {
-        if (width <= 0 || measure(text) <= width) {
+        if (width <= 0 || oneLineWidth() <= width) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 8);
