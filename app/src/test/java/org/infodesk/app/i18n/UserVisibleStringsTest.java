@@ -33,7 +33,7 @@ class UserVisibleStringsTest {
     private static final Path SOURCES = Path.of("src/main/java");
     /** Calls that put text in front of a user. */
     private static final Pattern LITERAL_TEXT = Pattern.compile(
-            "(new (Label|Button|CheckBox|RadioButton|Tooltip|MenuItem|Menu|TitledPane|Tab)|\\.set(Text|PromptText|Title|HeaderText|ContentText|Tooltip))"
+            "(new (Label|WrappingLabel|Button|CheckBox|RadioButton|Tooltip|MenuItem|Menu|TitledPane|Tab)|\\.set(Text|Content|PromptText|Title|HeaderText|ContentText|Tooltip))"
                     + "\\(\\s*\"([^\"]*\\p{L}[^\"]*)\"");
     /** Keys asked of the bundles: m.get("..."), messages.get("..."); keys built from enums are listed below. */
     private static final Pattern KEY = Pattern.compile("\\b(m|messages|msgs)\\.get\\(\\s*\"([a-zA-Z0-9_.]+)\"\\s*[,)]");
