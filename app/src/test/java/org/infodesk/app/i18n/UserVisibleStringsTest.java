@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.infodesk.app.certify.CertificationService;
 import org.infodesk.app.data.StoreException;
 import org.infodesk.app.device.DeviceKeyException;
 import org.infodesk.app.form.DomainState;
@@ -88,6 +89,9 @@ class UserVisibleStringsTest {
         }
         for (UserException.Problem p : UserException.Problem.values()) {
             keys.add(new UserException(p).messageKey());
+        }
+        for (CertificationService.Reason r : CertificationService.Reason.values()) {
+            keys.add(r.messageKey());
         }
         for (Role r : Role.values()) {
             keys.add(r.messageKey());
