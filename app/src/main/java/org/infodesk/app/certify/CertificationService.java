@@ -81,6 +81,11 @@ public final class CertificationService {
         this.ids = new SubmissionIds(clock, new java.security.SecureRandom());
     }
 
+    /** The questionnaire this service judges and signs with (the review screen shows its labels and order). */
+    public Questionnaire questionnaire() {
+        return questionnaire;
+    }
+
     /** The domain's errors and warnings as certification sees them now. */
     public Readiness readiness(DomainKey key, Answers lastYear) throws StoreException {
         Answers all = answers.answers(key.lao(), key.fiscalYear());

@@ -13,6 +13,23 @@ public record CertifiedSnapshot(DomainKey key, int revision, String submissionId
         signature = signature.clone();
     }
 
+    /** The digest in eight blocks of eight, for reading aloud over the telephone: "3f2a9c1b 7d0e4f21 ...". */
+    public String digestForReading() {
+        return digestForReading(digest);
+    }
+
+    /** A hex digest in blocks of eight, one space apart (the screen and the sheet show it so). */
+    public static String digestForReading(String hex) {
+        StringBuilder out = new StringBuilder(hex.length() + hex.length() / 8);
+        for (int i = 0; i < hex.length(); i += 8) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            out.append(hex, i, Math.min(hex.length(), i + 8));
+        }
+        return out.toString();
+    }
+
     @Override
     public byte[] payload() {
         return payload.clone();

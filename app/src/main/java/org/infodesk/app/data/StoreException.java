@@ -2,6 +2,7 @@ package org.infodesk.app.data;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.infodesk.app.i18n.Messages;
 
 /**
  * The local store could not do what was asked. {@link #problem()} says what the caller must do;
@@ -65,5 +66,11 @@ public final class StoreException extends Exception {
     /** The bundle key of the user's message. */
     public String messageKey() {
         return "store." + problem.name();
+    }
+
+    /** The user's message in a language: what happened and what to do, with the folder and the latest backup. */
+    public String message(Messages messages) {
+        return messages.get(messageKey(), folder().map(Object::toString).orElse(""),
+                latestBackup().map(Object::toString).orElse(""));
     }
 }

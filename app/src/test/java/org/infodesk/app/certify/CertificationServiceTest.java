@@ -5,32 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
 import org.infodesk.app.data.StoreException;
-import org.infodesk.app.device.DeviceKeys;
 import org.infodesk.app.form.DomainKey;
 import org.infodesk.app.form.DomainState;
 import org.infodesk.app.form.Edit;
 import org.infodesk.app.storage.SqliteAnswerRepository;
 import org.infodesk.app.storage.SqliteCertificationRepository;
-import org.infodesk.app.storage.SqliteDeviceRepository;
 import org.infodesk.app.storage.SqliteOutboxRepository;
-import org.infodesk.app.storage.SqliteUserRepository;
 import org.infodesk.app.storage.Store;
-import org.infodesk.app.storage.StoreFixture;
-import org.infodesk.app.users.NewUser;
-import org.infodesk.app.users.PasswordHasher;
-import org.infodesk.app.users.Role;
 import org.infodesk.app.users.SignIn;
-import org.infodesk.app.users.User;
-import org.infodesk.app.users.UserService;
 import org.infodesk.app.users.TestClock;
 import org.infodesk.protocol.answers.Answers;
-import org.infodesk.protocol.fixtures.Fy2564Fixtures;
-import org.infodesk.protocol.submission.DefinitionLookup;
 import org.infodesk.protocol.submission.SubmissionCodec;
 import org.infodesk.protocol.submission.SubmissionException;
 import org.infodesk.protocol.submission.SubmissionPayload;
@@ -42,44 +27,36 @@ import org.junit.jupiter.api.io.TempDir;
 /** Certification end to end below the screens: real SQLite, real Argon2id, the real device key. */
 class CertificationServiceTest {
 
-    private static final String PASSWORD = "มะม่วงสุกหวาน2564";
-    private static final DomainKey INFRASTRUCTURE = new DomainKey("5650801", 2564, "infrastructure");
-    private static final Answers SAMPLE = Fy2564Fixtures.complete(StoreFixture.DEFINITION);
+    private static final String PASSWORD = CertificationFixture.PASSWORD;
+    private static final DomainKey INFRASTRUCTURE = CertificationFixture.INFRASTRUCTURE;
+    private static final Answers SAMPLE = CertificationFixture.SAMPLE;
 
     @TempDir
     Path folder;
-    private final TestClock clock = new TestClock(Instant.parse("2021-05-31T07:03:00Z"));
+    private CertificationFixture world;
+    private TestClock clock;
     private Store store;
     private SqliteAnswerRepository answers;
     private SqliteCertificationRepository certifications;
-    private DeviceKeys keys;
     private CertificationService service;
 
     @BeforeEach
     void open() throws Exception {
-        store = StoreFixture.open(folder, clock);
-        answers = new SqliteAnswerRepository(store, StoreFixture.DEFINITION.key());
-        certifications = new SqliteCertificationRepository(store, answers);
-        UserService users = new UserService(new SqliteUserRepository(store),
-                new PasswordHasher(new PasswordHasher.Params(1024, 1, 1), new SecureRandom()), clock);
-        User admin = users.createFirstAdmin("admin", "นายสมชาย ใจดี", "นักวิชาการคอมพิวเตอร์", PASSWORD);
-        users.addUser(admin, new NewUser("malee", "นางมาลี รักษ์ถิ่น", "ปลัดเทศบาล", Set.of(Role.CERTIFIER)), PASSWORD);
-        users.addUser(admin, new NewUser("somsri", "นางสมศรี ขยันดี", "เจ้าพนักงานธุรการ", Set.of(Role.DATA_ENTRY_OFFICER)),
-                PASSWORD);
-        keys = DeviceKeys.loadOrCreate(folder, new SqliteDeviceRepository(store));
-        service = new CertificationService(StoreFixture.QUESTIONNAIRE, answers, certifications, users, keys,
-                keys.fingerprint().substring(0, 16), clock);
+        world = new CertificationFixture(folder);
+        clock = world.clock;
+        store = world.store;
+        answers = world.answers;
+        certifications = world.certifications;
+        service = world.service;
     }
 
     @AfterEach
     void close() {
-        store.close();
+        world.close();
     }
 
     private void enterSample(DomainKey key) throws StoreException {
-        for (Map.Entry<String, Object> e : SAMPLE.domain(key.domain()).entrySet()) {
-            answers.save(new Edit(key, e.getKey(), e.getValue(), "somsri"));
-        }
+        world.enterSample(key);
     }
 
     private CertificationService.Outcome.Refused refused(CertificationService.Outcome outcome) {
@@ -125,8 +102,7 @@ class CertificationServiceTest {
     void aWarningNeedsItsJustificationBeforeCertifying() throws Exception {
         enterSample(INFRASTRUCTURE);
         // last year: far fewer street lights, a change beyond the item's threshold
-        BigDecimal now = (BigDecimal) SAMPLE.get("infrastructure", "street_lights_total");
-        Answers lastYear = SAMPLE.with("infrastructure", "street_lights_total", now.divide(BigDecimal.valueOf(4)));
+        Answers lastYear = CertificationFixture.lastYearWithFewerStreetLights();
 
         var refusal = refused(service.certify(INFRASTRUCTURE, "malee", PASSWORD, lastYear));
         assertThat(refusal.reason()).isEqualTo(CertificationService.Reason.UNJUSTIFIED_WARNINGS);
@@ -149,8 +125,7 @@ class CertificationServiceTest {
         assertThat(outcome).isInstanceOf(CertificationService.Outcome.Certified.class);
         CertifiedSnapshot snapshot = ((CertificationService.Outcome.Certified) outcome).snapshot();
         // the signature verifies with the device's public key over the stored canonical bytes
-        SubmissionCodec.verifyCanonical(snapshot.payload(), snapshot.digest(),
-                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(snapshot.signature()), keys.publicKey());
+        world.verify(snapshot);
         SubmissionPayload payload = payloadOf(snapshot);
         assertThat(payload.values()).isEqualTo(SAMPLE.domain("infrastructure"));
         assertThat(payload.certifier().name()).isEqualTo("นางมาลี รักษ์ถิ่น");
@@ -191,6 +166,6 @@ class CertificationServiceTest {
     }
 
     private static SubmissionPayload payloadOf(CertifiedSnapshot snapshot) throws SubmissionException {
-        return new SubmissionCodec(DefinitionLookup.of(StoreFixture.DEFINITION)).readPayload(snapshot.payload());
+        return CertificationFixture.payloadOf(snapshot);
     }
 }

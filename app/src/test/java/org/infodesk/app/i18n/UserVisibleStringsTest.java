@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.infodesk.app.certify.CertificationService;
 import org.infodesk.app.data.StoreException;
 import org.infodesk.app.device.DeviceKeyException;
 import org.infodesk.app.form.DomainState;
@@ -33,7 +34,7 @@ class UserVisibleStringsTest {
     private static final Path SOURCES = Path.of("src/main/java");
     /** Calls that put text in front of a user. */
     private static final Pattern LITERAL_TEXT = Pattern.compile(
-            "(new (Label|Button|CheckBox|RadioButton|Tooltip|MenuItem|Menu|TitledPane|Tab)|\\.set(Text|PromptText|Title|HeaderText|ContentText|Tooltip))"
+            "(new (Label|WrappingLabel|Button|CheckBox|RadioButton|Tooltip|MenuItem|Menu|TitledPane|Tab)|\\.set(Text|Content|PromptText|Title|HeaderText|ContentText|Tooltip))"
                     + "\\(\\s*\"([^\"]*\\p{L}[^\"]*)\"");
     /** Keys asked of the bundles: m.get("..."), messages.get("..."); keys built from enums are listed below. */
     private static final Pattern KEY = Pattern.compile("\\b(m|messages|msgs)\\.get\\(\\s*\"([a-zA-Z0-9_.]+)\"\\s*[,)]");
@@ -88,6 +89,9 @@ class UserVisibleStringsTest {
         }
         for (UserException.Problem p : UserException.Problem.values()) {
             keys.add(new UserException(p).messageKey());
+        }
+        for (CertificationService.Reason r : CertificationService.Reason.values()) {
+            keys.add(r.messageKey());
         }
         for (Role r : Role.values()) {
             keys.add(r.messageKey());

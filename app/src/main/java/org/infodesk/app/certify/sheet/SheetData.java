@@ -68,13 +68,6 @@ public record SheetData(String laoCode, Text laoName, int fiscalYear, Domain dom
 
     /** The digest in eight blocks of eight, for reading aloud over the telephone: "3f2a9c1b 7d0e4f21 ...". */
     public String digestForReading() {
-        StringBuilder out = new StringBuilder(digest.length() + 7);
-        for (int i = 0; i < digest.length(); i += 8) {
-            if (i > 0) {
-                out.append(' ');
-            }
-            out.append(digest, i, i + 8);
-        }
-        return out.toString();
+        return CertifiedSnapshot.digestForReading(digest);
     }
 }

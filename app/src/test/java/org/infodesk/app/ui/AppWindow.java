@@ -1,0 +1,69 @@
+package org.infodesk.app.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.infodesk.app.shell.Fonts;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A TestFX stage dressed as the app's window, and what screen tests ask of it. */
+public final class AppWindow {
+
+    /** The app's window at start (InfoDeskApp). */
+    public static final int WIDTH = 1100;
+    public static final int HEIGHT = 680;
+
+    private AppWindow() {}
+
+    /** The bundled Thai font, the app's stylesheet and size, shown; screens are put in with {@link #show}. */
+    public static void prepare(Stage stage) {
+        Fonts.load();
+        stage.setScene(new Scene(new Label(), WIDTH, HEIGHT));
+        stage.getScene().getStylesheets().add(Fonts.class.getResource("app.css").toExternalForm());
+        stage.show();
+    }
+
+    /**
+     * Shows a screen as the shell does: the window gets the focus (a click on {@code clickId}, a
+     * label of the screen, as the user's click that opened it would), then {@code focusFirst}.
+     */
+    public static void show(FxRobot robot, Stage stage, Parent view, String clickId, Runnable focusFirst) {
+        robot.interact(() -> {
+            stage.getScene().setRoot(view);
+            stage.toFront();
+            stage.requestFocus();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(clickId);
+        robot.interact(focusFirst);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What a label says: a wrapping label's whole text (not its broken lines), unbreakable spaces as spaces. */
+    public static String text(FxRobot robot, String id) {
+        Label label = robot.lookup(id).queryAs(Label.class);
+        return (label instanceof WrappingLabel w ? w.getContent() : label.getText()).replace('\u00A0', ' ');
+    }
+
+    /** A PNG of the window as it is drawn now. */
+    public static void picture(FxRobot robot, Stage stage, Path file) {
+        robot.interact(() -> {
+            try {
+                BufferedImage image = SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                ImageIO.write(image, "png", file.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
