@@ -49,7 +49,7 @@ final class ErrorHandler implements Thread.UncaughtExceptionHandler {
             Alert alert = new Alert(Alert.AlertType.ERROR);
             alert.setTitle(m.get("app.title"));
             alert.setHeaderText(m.get("error.unexpected"));
-            Label text = new org.infodesk.app.i18n.ui.WrappingLabel(m.get("error.unexpectedDetail"));
+            Label text = new org.infodesk.app.ui.WrappingLabel(m.get("error.unexpectedDetail"));
             alert.getDialogPane().setContent(text);
             alert.getDialogPane().setPrefWidth(520);
             alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);

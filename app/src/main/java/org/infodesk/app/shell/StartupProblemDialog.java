@@ -25,7 +25,7 @@ final class StartupProblemDialog {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle(m.get("app.title"));
         alert.setHeaderText(m.get("startup.problem"));
-        Label text = new org.infodesk.app.i18n.ui.WrappingLabel(m.get(e.messageKey(), folder, backup));
+        Label text = new org.infodesk.app.ui.WrappingLabel(m.get(e.messageKey(), folder, backup));
         text.setId("startupProblem");
         alert.getDialogPane().setContent(text);
         alert.getDialogPane().setPrefWidth(560);

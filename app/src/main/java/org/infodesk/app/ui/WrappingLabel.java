@@ -36,6 +36,13 @@ public class WrappingLabel extends Label {
     private final StringProperty content = new SimpleStringProperty(this, "content", "");
     private final Text measure = new Text();
     private double brokenFor = Double.NaN;
+    /** What the last measurements were for: a form has dozens of these and lays them out often. */
+    private String cachedContent;
+    private Font cachedFont;
+    private double oneLineWidth;
+    private double minWidth;
+    private double linesWidth = Double.NaN;
+    private String lines;
 
     public WrappingLabel() {
         this("");
@@ -77,21 +84,48 @@ public class WrappingLabel extends Label {
 
     @Override
     protected double computeMinWidth(double height) {
-        // the widest word: narrower would cut one
-        double widest = 0;
-        for (String word : content.get().split("\\s+")) {
-            widest = Math.max(widest, Math.min(width(word), 160));
-        }
-        return widest + horizontal(getInsets());
+        measured();
+        return minWidth + horizontal(getInsets());
     }
 
     @Override
     protected double computePrefWidth(double height) {
+        measured();
+        return Math.ceil(oneLineWidth) + horizontal(getInsets());
+    }
+
+    /** Measures the content once for its text and font: its widest line, and its widest word (up to 160). */
+    private void measured() {
+        String text = content.get();
+        if (text.equals(cachedContent) && getFont().equals(cachedFont)) {
+            return;
+        }
         double widest = 0;
-        for (String line : content.get().split("\n", -1)) {
+        for (String line : text.split("\n", -1)) {
             widest = Math.max(widest, width(line));
         }
-        return Math.ceil(widest) + horizontal(getInsets());
+        double widestWord = 0;
+        for (String word : text.split("\\s+")) {
+            widestWord = Math.max(widestWord, Math.min(width(word), 160)); // narrower would cut one
+        }
+        oneLineWidth = widest;
+        minWidth = widestWord;
+        cachedContent = text;
+        cachedFont = getFont();
+        linesWidth = Double.NaN;
+    }
+
+    /** The content broken for a width, remembered for the last width asked: layout asks the same width often. */
+    private String linesFor(double width) {
+        measured();
+        if (width >= oneLineWidth) {
+            return content.get(); // fits as it is (most labels)
+        }
+        if (width != linesWidth) {
+            lines = lines(content.get(), width);
+            linesWidth = width;
+        }
+        return lines;
     }
 
     @Override
@@ -102,7 +136,7 @@ public class WrappingLabel extends Label {
     @Override
     protected double computePrefHeight(double width) {
         Insets insets = getInsets();
-        String lines = width < 0 ? content.get() : lines(content.get(), width - horizontal(insets));
+        String lines = width < 0 ? content.get() : linesFor(width - horizontal(insets));
         measure.setFont(getFont());
         measure.setLineSpacing(getLineSpacing());
         measure.setText(lines.isEmpty() ? " " : lines);
@@ -114,7 +148,7 @@ public class WrappingLabel extends Label {
         double width = getWidth() - horizontal(getInsets());
         if (width != brokenFor) {
             brokenFor = width;
-            setText(lines(content.get(), width));
+            setText(linesFor(width));
         }
         super.layoutChildren();
     }

@@ -28,7 +28,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.decoration.Decorator;
 import org.controlsfx.control.decoration.StyleClassDecoration;
 import org.infodesk.app.i18n.Messages;
-import org.infodesk.app.i18n.ui.WrappingLabel;
+import org.infodesk.app.ui.WrappingLabel;
 import org.infodesk.protocol.definition.Section;
 import org.infodesk.protocol.definition.Severity;
 
@@ -272,7 +272,7 @@ public final class FormView extends BorderPane {
     private static Label message(FieldViewModel f) {
         WrappingLabel message = new WrappingLabel();
         message.setId("msg-" + f.item().id());
-        message.fullTextProperty().bind(f.messageProperty());
+        message.contentProperty().bind(f.messageProperty());
         message.getStyleClass().add("field-message");
         Runnable severity = () -> {
             Severity is = f.severityProperty().get();

@@ -1,4 +1,4 @@
-package org.infodesk.app.i18n.ui;
+package org.infodesk.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Thai wraps at word boundaries into lines that each fit, with nothing drawn twice. */
 @ExtendWith(ApplicationExtension.class)
-class WrappingLabelTest {
+class WrappingLabelLayoutTest {
 
     private static final String MESSAGE = "ถนนลูกรัง: เปลี่ยนแปลงจากปีที่แล้วมาก กรุณาระบุเหตุผลสั้น ๆ";
     private static final String NO_SPACES = "ผลรวมความยาวถนนแยกตามประเภทผิวจราจรต้องเท่ากับความยาวรวม";
@@ -57,7 +57,7 @@ class WrappingLabelTest {
             assertThat(lines).allSatisfy(line -> assertThat(width(label, line)).as(line).isLessThanOrEqualTo(room));
             // every character once, in order: only line breaks (and the spaces they replace) differ
             assertThat(String.join("", lines).replace(" ", "")).isEqualTo(text.replace(" ", ""));
-            assertThat(label.getFullText()).isEqualTo(text);
+            assertThat(label.getContent()).isEqualTo(text);
             // and the label is as tall as its lines
             assertThat(label.getHeight()).isGreaterThan(lines.size() * label.getFont().getSize());
         }
