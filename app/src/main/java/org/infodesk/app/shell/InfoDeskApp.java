@@ -31,8 +31,8 @@ import org.infodesk.protocol.rules.Questionnaire;
  */
 public final class InfoDeskApp extends Application {
 
-    /** Until local users exist (issue 5), edits are recorded as the demo data-entry officer. */
-    private static final String USER = "officer";
+    /** Who builds the form warmed up behind the dashboard: it never saves. */
+    private static final String WARM_UP = "warm-up";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InfoDeskApp.class);
 
     private QuestionnaireLoad questionnaireReady;
@@ -52,6 +52,10 @@ public final class InfoDeskApp extends Application {
     private volatile boolean settled;
     /** The dashboard shown now, if it is the dashboard. */
     private DashboardViewModel dashboard;
+    private final org.infodesk.app.ui.Background background = org.infodesk.app.ui.Background.worker("infodesk-background");
+    private org.infodesk.app.users.UserService users;
+    private Session session;
+    private org.infodesk.app.device.DeviceKeys deviceKeys;
 
     @Override
     public void init() {
@@ -97,6 +101,9 @@ public final class InfoDeskApp extends Application {
         questionnaireReady.start().thenAcceptAsync(q -> {
             try {
                 var fresh = Startup.refresh(current, q, lao);
+                if (demo()) {
+                    org.infodesk.app.users.DemoUsers.installIfAbsent(users());
+                }
                 Platform.runLater(() -> {
                     if (dashboard != null && shown() instanceof DashboardView) {
                         dashboard.show(fresh);
@@ -158,9 +165,14 @@ public final class InfoDeskApp extends Application {
         stage.getScene().getStylesheets().add(InfoDeskApp.class.getResource("app.css").toExternalForm());
         stage.setMinWidth(900);
         stage.setMinHeight(560);
+        session = new Session(this::users, background, () -> Messages.of(locale), v -> show(v == null ? root() : v), this::shown,
+                demo());
+        session.watch(stage.getScene());
         stage.show();
         afterFirstFrame();
         if (getParameters().getUnnamed().contains("--probe")) {
+            session.assume(new org.infodesk.app.users.User(java.util.UUID.randomUUID(), "probe", "probe", "probe",
+                    java.util.Set.of(org.infodesk.app.users.Role.DATA_ENTRY_OFFICER), true));
             StartupProbe.run(stage.getScene(), new StartupProbe.Driver() {
                 @Override
                 public void openLargestDomain() {
@@ -235,9 +247,14 @@ public final class InfoDeskApp extends Application {
         return new SqliteAnswerRepository(store, questionnaire().definition().key());
     }
 
+    /** Opens a domain's form, once someone is signed in. */
     private void openDomain(String domainId) {
+        session.require(() -> openForm(domainId), () -> show(root()));
+    }
+
+    private void openForm(String domainId) {
         try {
-            FormView view = formView(domainId);
+            FormView view = formView(domainId, session.user().username(), () -> openReview(domainId));
             show(view);
             Platform.runLater(view::focusFirst);
         } catch (StoreException e) {
@@ -245,14 +262,64 @@ public final class InfoDeskApp extends Application {
         }
     }
 
-    private FormView formView(String domainId) throws StoreException {
+    private FormView formView(String domainId, String user, Runnable review) throws StoreException {
         Messages messages = Messages.of(locale);
         Questionnaire questionnaire = questionnaire();
         DomainKey key = new DomainKey(lao.code(), questionnaire.definition().fiscalYear(), domainId);
         SqliteAnswerRepository repo = answersRepository();
-        Answers lastYear = new SqliteLastYearRepository(store, questionnaire.definition()).values(lao.code(), key.fiscalYear() - 1);
-        FormSession session = new FormSession(questionnaire, repo, key, USER);
-        return new FormView(new FormViewModel(session, repo, lastYear, messages), () -> show(root()));
+        FormSession session = new FormSession(questionnaire, repo, key, user);
+        return new FormView(new FormViewModel(session, repo, lastYear(key), messages), () -> show(root()), review);
+    }
+
+    private Answers lastYear(DomainKey key) throws StoreException {
+        return new SqliteLastYearRepository(store, questionnaire().definition()).values(lao.code(), key.fiscalYear() - 1);
+    }
+
+    /** The domain's review and certification screen (issue 5). */
+    private void openReview(String domainId) {
+        Messages messages = Messages.of(locale);
+        Questionnaire questionnaire = questionnaire();
+        DomainKey key = new DomainKey(lao.code(), questionnaire.definition().fiscalYear(), domainId);
+        try {
+            if (deviceKeys == null) {
+                deviceKeys = org.infodesk.app.device.DeviceKeys.loadOrCreate(dataFolder,
+                        new org.infodesk.app.storage.SqliteDeviceRepository(store));
+            }
+            SqliteAnswerRepository repo = answersRepository();
+            var certifications = new org.infodesk.app.storage.SqliteCertificationRepository(store, repo);
+            // until enrolment (issue 7) names the device, its key's fingerprint does
+            var service = new org.infodesk.app.certify.CertificationService(questionnaire, repo, certifications, users(),
+                    deviceKeys, deviceKeys.fingerprint().substring(0, 16), Clock.systemUTC());
+            var context = new org.infodesk.app.certify.ui.CertifyViewModel.Context(service, repo, certifications, lao, messages,
+                    dataFolder, java.time.ZoneId.systemDefault(), background);
+            var view = new org.infodesk.app.certify.ui.CertifyView(new org.infodesk.app.certify.ui.CertifyViewModel(context, key,
+                    lastYear(key), session.user().username(), () -> show(root()), k -> openForm(k.domain())),
+                    sheet -> getHostServices().showDocument(sheet.toUri().toString()));
+            show(view);
+            Platform.runLater(view::focusFirst);
+        } catch (StoreException e) {
+            StartupProblemDialog.show(e, messages);
+        } catch (org.infodesk.app.device.DeviceKeyException e) {
+            LOG.warn("the device key: {}", e.getMessage());
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR);
+            alert.setTitle(messages.get("app.title"));
+            alert.setHeaderText(null);
+            alert.getDialogPane().setContent(new org.infodesk.app.ui.WrappingLabel(e.message(messages)));
+            alert.showAndWait();
+        }
+    }
+
+    /** Not enrolled (issue 7): the demo LAO, with the demo's users. */
+    private boolean demo() {
+        return lao.equals(LaoProfile.demo());
+    }
+
+    private synchronized org.infodesk.app.users.UserService users() {
+        if (users == null) {
+            users = new org.infodesk.app.users.UserService(new org.infodesk.app.storage.SqliteUserRepository(store),
+                    org.infodesk.app.users.PasswordHasher.standard(), Clock.systemUTC());
+        }
+        return users;
     }
 
     private String largestDomain() {
@@ -273,7 +340,7 @@ public final class InfoDeskApp extends Application {
         }
         FormView hidden;
         try {
-            hidden = formView(largestDomain());
+            hidden = formView(largestDomain(), WARM_UP, null);
         } catch (StoreException e) {
             settled = true;
             return;

@@ -7,6 +7,8 @@ import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import java.util.concurrent.TimeUnit;
+import org.infodesk.app.users.DemoUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,11 +49,47 @@ class InfoDeskAppTest {
         }
     }
 
-    private void openInfrastructure() {
+    private void openInfrastructure() throws Exception {
         // by keyboard, as an officer would: down to the fourth domain, Enter
         robot.interact(() -> robot.lookup("#domain-health_environment").query().requestFocus());
         robot.type(KeyCode.DOWN, 3).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
+        if (robot.lookup("#password").tryQuery().isPresent()) {
+            // the first domain opened in a session asks who is working: the demo's officer, by keyboard
+            robot.write(DemoUsers.OFFICER).type(KeyCode.ENTER).write(DemoUsers.PASSWORD).type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#formTitle").tryQuery().isPresent());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void openingADomainAsksForASignInAndEscGoesBackToTheDashboard() throws Exception {
+        launch();
+        robot.interact(() -> robot.lookup("#domain-infrastructure").query().requestFocus());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#password").tryQuery()).isPresent();
+        assertThat(robot.lookup("#formTitle").tryQuery()).isEmpty();
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#domains").tryQuery()).isPresent();
+
+        openInfrastructure();
+        assertThat(robot.lookup("#formTitle").queryAs(Label.class).getText()).isEqualTo("ด้านโครงสร้างพื้นฐาน");
+    }
+
+    @Test
+    void f9InTheFormOpensTheDomainsReviewWhereAnIncompleteDomainCannotBeCertified() throws Exception {
+        launch();
+        openInfrastructure();
+
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#certifyTitle").queryAs(Label.class).getText()).contains("ด้านโครงสร้างพื้นฐาน");
+        assertThat(robot.lookup("#certify").queryButton().isDisabled()).isTrue(); // required answers are missing
+        assertThat(robot.lookup("#certifierUsername").tryQuery()).isPresent();
     }
 
     @Test

@@ -51,10 +51,17 @@ public final class FormView extends BorderPane {
     private final TextField find = new TextField();
 
     private final Runnable back;
+    private final Runnable review;
 
     public FormView(FormViewModel model, Runnable back) {
+        this(model, back, null);
+    }
+
+    /** @param review opens the domain's review and certification screen (F9); null: no such screen here */
+    public FormView(FormViewModel model, Runnable back, Runnable review) {
         this.model = model;
         this.back = back;
+        this.review = review;
         this.m = model.messages();
         getStyleClass().add("form");
         setTop(header(back));
@@ -115,7 +122,15 @@ public final class FormView extends BorderPane {
                 javafx.css.PseudoClass.getPseudoClass("failed"), failed));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(12, backButton, title, grow, fromLastYear, find, undo, saveState);
+        HBox bar = new HBox(12, backButton, title, grow, fromLastYear, find, undo);
+        if (review != null) {
+            Button reviewButton = new Button(m.get("form.review"));
+            reviewButton.setId("review");
+            reviewButton.setFocusTraversable(false);
+            reviewButton.setOnAction(e -> review.run());
+            bar.getChildren().add(reviewButton);
+        }
+        bar.getChildren().add(saveState);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("form-header");
@@ -371,7 +386,10 @@ public final class FormView extends BorderPane {
     private static final KeyCombination PREVIOUS_SECTION = new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN);
 
     private void shortcuts(KeyEvent e) {
-        if (e.getCode() == KeyCode.F8) {
+        if (e.getCode() == KeyCode.F9 && review != null) {
+            e.consume();
+            review.run();
+        } else if (e.getCode() == KeyCode.F8) {
             nextProblem(e.isShiftDown() ? -1 : 1);
             e.consume();
         } else if (FIND.match(e)) {

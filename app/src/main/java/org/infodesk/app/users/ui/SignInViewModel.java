@@ -59,8 +59,13 @@ public final class SignInViewModel {
     /** The sign-in when the app starts. */
     public static SignInViewModel atStart(UserService users, Messages messages, ZoneId zone, Background background,
             Consumer<User> signedIn) {
-        return new SignInViewModel(users, messages, zone, background, messages.get("signIn.atStart"), "", () -> { },
-                signedIn);
+        return atStart(users, messages, zone, background, messages.get("signIn.atStart"), signedIn);
+    }
+
+    /** The sign-in when the app starts, under a header of the caller's (the demo names its users). */
+    public static SignInViewModel atStart(UserService users, Messages messages, ZoneId zone, Background background,
+            String header, Consumer<User> signedIn) {
+        return new SignInViewModel(users, messages, zone, background, header, "", () -> { }, signedIn);
     }
 
     /**
