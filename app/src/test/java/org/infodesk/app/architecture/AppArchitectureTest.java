@@ -31,6 +31,14 @@ class AppArchitectureTest {
             .that().resideOutsideOfPackage("org.infodesk.app.storage..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.flywaydb..");
 
+    /** JavaFX 21 draws wrapped Thai wrongly (each line with the rest of its run): ui.WrappingLabel breaks lines itself. */
+    @ArchTest
+    static final ArchRule thaiIsWrappedByWrappingLabelOnly = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.infodesk.app.ui.WrappingLabel")
+            .should().callMethod(javafx.scene.control.Labeled.class, "setWrapText", boolean.class)
+            .orShould().callMethod(javafx.scene.text.Text.class, "setWrappingWidth", double.class)
+            .because("JavaFX's own wrapping draws wrapped Thai lines twice; use ui.WrappingLabel");
+
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("org.infodesk.app.(*)..").should().beFreeOfCycles();
 }
