@@ -21,7 +21,11 @@ import org.infodesk.app.storage.DataFolder;
 import org.infodesk.app.storage.SqliteAnswerRepository;
 import org.infodesk.app.storage.SqliteLastYearRepository;
 import org.infodesk.app.storage.Store;
+import org.infodesk.app.certify.Readiness;
+import org.infodesk.protocol.answers.Answers;
 import org.infodesk.protocol.definition.Definition;
+import org.infodesk.protocol.definition.Domain;
+import org.infodesk.protocol.rules.Evaluation;
 import org.infodesk.protocol.rules.Questionnaire;
 
 /**
@@ -133,7 +137,10 @@ final class Startup {
         };
     }
 
-    /** Every domain's progress, from the stored answers and each domain's current revision. */
+    /**
+     * Every domain's progress, from the stored answers and each domain's current revision; its
+     * warnings count, as the form does, each large change from last year still without a reason.
+     */
     static List<DomainProgress.Summary> dashboard(Store store, Questionnaire q, LaoProfile lao) throws StoreException {
         SqliteAnswerRepository repo = new SqliteAnswerRepository(store, q.definition().key());
         int year = q.definition().fiscalYear();
@@ -141,6 +148,18 @@ final class Startup {
         for (var d : q.definition().domains()) {
             records.put(d.id(), repo.current(new DomainKey(lao.code(), year, d.id())));
         }
-        return DomainProgress.of(q, repo.answers(lao.code(), year), records);
+        Answers answers = repo.answers(lao.code(), year);
+        Answers lastYear = new SqliteLastYearRepository(store, q.definition()).values(lao.code(), year - 1);
+        Evaluation evaluation = q.evaluate(answers);
+        List<DomainProgress.Summary> out = new java.util.ArrayList<>();
+        for (DomainProgress.Summary s : DomainProgress.of(q, answers, records)) {
+            Domain domain = q.definition().domain(s.id()).orElseThrow();
+            long unexplained = Readiness.of(evaluation, domain, answers, lastYear,
+                    repo.justifications(new DomainKey(lao.code(), year, s.id()))).warnings().stream()
+                    .filter(w -> w.item() != null && !w.justified()).count();
+            out.add(unexplained == 0 ? s : new DomainProgress.Summary(s.id(), s.order(), s.label(), s.required(), s.answered(),
+                    s.errors(), s.warnings() + unexplained, s.state(), s.lastSaved()));
+        }
+        return out;
     }
 }
