@@ -2,8 +2,6 @@ package org.infodesk.protocol.wire;
 
 import java.security.PublicKey;
 import java.util.Objects;
-import org.infodesk.protocol.submission.Ed25519Keys;
-import org.infodesk.protocol.submission.SubmissionException;
 
 /**
  * What an enrolled device keeps ({@code SPEC.md} §4.4): its id, its bearer token (shown once; the
@@ -17,12 +15,7 @@ public record EnrolmentResponse(String deviceId, String token, String serverPubl
     public EnrolmentResponse {
         WireChecks.require("device_id", WireChecks.matches(deviceId, WireChecks.TOKEN));
         WireChecks.require("token", WireChecks.matches(token, WireChecks.BEARER));
-        WireChecks.require("server_public_key", WireChecks.notNull(serverPublicKey));
-        try {
-            Ed25519Keys.decode(serverPublicKey, "server_public_key");
-        } catch (SubmissionException e) {
-            throw new IllegalArgumentException("server_public_key: " + e.getMessage(), e);
-        }
+        WireChecks.publicKey("server_public_key", serverPublicKey);
         WireChecks.require("server_key_id", WireChecks.matches(serverKeyId, WireChecks.TOKEN));
         WireChecks.require("lao_code", (laoCode == null) == (districtCode == null)
                 ? "exactly one of lao_code and district_code" : null);
@@ -36,11 +29,7 @@ public record EnrolmentResponse(String deviceId, String token, String serverPubl
 
     /** The server's key, to pin: receipts are verified with it. */
     public PublicKey serverKey() {
-        try {
-            return Ed25519Keys.decode(serverPublicKey, "server_public_key");
-        } catch (SubmissionException e) {
-            throw new IllegalStateException(e);
-        }
+        return WireChecks.publicKey("server_public_key", serverPublicKey);
     }
 
     /** Whether the device is a district office's: it relays for the LAOs of its district. */

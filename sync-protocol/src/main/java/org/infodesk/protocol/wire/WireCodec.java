@@ -10,12 +10,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import org.infodesk.protocol.submission.Checks;
 
 /**
  * Writes and reads the messages of the HTTP protocol ({@code SPEC.md} §4). Reading is for outside
@@ -85,13 +82,8 @@ public final class WireCodec {
         if (bytes.length > maxBytes) {
             throw new WireException(ProblemCode.BODY_TOO_LARGE, "body", "more than " + maxBytes + " bytes");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        String text = Checks.utf8(bytes);
+        if (text == null) {
             throw new WireException(ProblemCode.MALFORMED_JSON, "body", "not UTF-8");
         }
         if (text.isBlank()) {
