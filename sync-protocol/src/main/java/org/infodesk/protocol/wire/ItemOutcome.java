@@ -3,6 +3,7 @@ package org.infodesk.protocol.wire;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.infodesk.protocol.submission.SubmissionException;
 
 /**
  * The outcome of one pushed envelope, in the order pushed ({@code SPEC.md} §4.6).
@@ -53,6 +54,18 @@ public record ItemOutcome(UUID submissionId, Outcome outcome, Receipt receipt, C
     public static ItemOutcome refused(UUID submissionId, Outcome outcome, String problemCode, List<WireFinding> findings,
             String detail) {
         return new ItemOutcome(submissionId, outcome, null, null, findings, problemCode, detail);
+    }
+
+    /**
+     * A {@code REJECTED} outcome for an envelope that §3.7 refused or that does not verify (§3.4):
+     * the first (most basic) problem's code, every problem in the detail.
+     *
+     * @param submissionId the payload's id if it could be read that far, else null
+     */
+    public static ItemOutcome rejected(UUID submissionId, SubmissionException e) {
+        String detail = e.getMessage().length() <= WireChecks.MAX_DETAIL ? e.getMessage()
+                : e.getMessage().substring(0, WireChecks.MAX_DETAIL);
+        return refused(submissionId, Outcome.REJECTED, e.code().name(), List.of(), detail);
     }
 
     private static boolean fits(Outcome outcome, String code) {

@@ -11,6 +11,11 @@ import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.infodesk.protocol.definition.Severity;
 import org.infodesk.protocol.fixtures.SubmissionVectors;
+import org.infodesk.protocol.rules.Questionnaire;
+import org.infodesk.protocol.submission.DefinitionLookup;
+import org.infodesk.protocol.submission.SubmissionCodec;
+import org.infodesk.protocol.submission.SubmissionEnvelope;
+import org.infodesk.protocol.submission.SubmissionException;
 import org.infodesk.protocol.submission.SubmissionProblem;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +104,33 @@ class WireCodecTest {
         for (int i = 0; i < 3; i++) {
             assertThat(read.envelope(i)).isEqualTo(envelopes.get(i));
         }
+    }
+
+    @Test
+    void aChangedEnvelopeInABatchRefusesOnlyItself() throws WireException {
+        List<byte[]> envelopes = new java.util.ArrayList<>(
+                SubmissionVectors.envelopeCases().stream().map(SubmissionVectors.EnvelopeCase::envelope).toList());
+        envelopes.set(1, bytes(new String(envelopes.get(1), StandardCharsets.UTF_8).replace("\"revision\":2", "\"revision\":7")));
+        SubmissionCodec codec = new SubmissionCodec(DefinitionLookup.of(Questionnaire.fy2564().definition()));
+
+        PushBatch batch = WireCodec.readBatch(WireCodec.writeBatch(PushBatch.of(envelopes)), ProtocolLimits.DEFAULT);
+        List<ItemOutcome> outcomes = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.envelopes().size(); i++) {
+            SubmissionEnvelope envelope = null;
+            try {
+                envelope = codec.read(batch.envelope(i));
+                codec.verify(envelope, KEY.jdkPublicKey());
+                outcomes.add(ItemOutcome.delivered(Receipt.sign(envelope.payload().submissionId(), envelope.digest(), AT,
+                        Outcome.ACCEPTED, KEY.privateKey(), KEY.keyId())));
+            } catch (SubmissionException e) {
+                outcomes.add(ItemOutcome.rejected(envelope == null ? null : envelope.payload().submissionId(), e));
+            }
+        }
+
+        assertThat(outcomes).extracting(ItemOutcome::outcome)
+                .containsExactly(Outcome.ACCEPTED, Outcome.REJECTED, Outcome.ACCEPTED);
+        assertThat(outcomes.get(1).problemCode()).isEqualTo("DIGEST_MISMATCH");
+        assertThat(outcomes.get(1).submissionId()).isNotNull();
     }
 
     // ---------------------------------------------------------------- strict refusals
