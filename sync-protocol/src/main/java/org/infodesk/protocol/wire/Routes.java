@@ -38,4 +38,9 @@ public final class Routes {
     public static final List<Route> ALL = List.of(ENROL, PUSH, PULL, DEFINITION);
 
     private Routes() {}
+
+    /** Whether the value of a request's {@link #PROTOCOL_HEADER} is this version (§4.2); null (absent) is not. */
+    public static boolean speaks(String protocolHeader) {
+        return PROTOCOL_VERSION.equals(protocolHeader);
+    }
 }
