@@ -11,7 +11,7 @@
  * org.infodesk.protocol.wire.Routes#ALL} and these records ({@code OpenApiDocumentTest}); the
  * receipt vectors of the test jar ({@code org.infodesk.protocol.fixtures.ReceiptVectors}) pin the
  * signed bytes. Envelopes stay {@code submission}'s: a batch carries each as its own JSON text.
- * Arrows: {@code wire → submission, rules, definition}; Jackson's databinding only through
- * {@code WireJson}.
+ * Arrows: {@code wire → submission, rules, definition}; the one Jackson set-up (naming,
+ * strictness, time and UUID forms) is {@code WireJson}'s.
  */
 package org.infodesk.protocol.wire;
