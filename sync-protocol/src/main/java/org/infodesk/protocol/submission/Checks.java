@@ -1,28 +1,33 @@
 package org.infodesk.protocol.submission;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
  * The forms of the envelope's fields ({@code SPEC.md} §3.3), in one place: the records'
- * constructors and {@link SubmissionCodec}'s reader both ask here. Each check gives {@code null}
+ * constructors and {@link SubmissionCodec}'s reader both ask here, and so do the wire records of
+ * §4 for the members they share (ids, codes, digests, times, texts). Each check gives {@code null}
  * when the value is fine, or the reason it is not.
  */
-final class Checks {
+public final class Checks {
 
-    static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    static final Pattern DEFINITION_ID = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
-    static final Pattern LAO_CODE = Pattern.compile("[0-9]{7}");
-    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+    public static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    public static final Pattern DEFINITION_ID = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+    public static final Pattern LAO_CODE = Pattern.compile("[0-9]{7}");
+    public static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    public static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
     static final Pattern UUID_V7 = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-    static final Pattern INSTANT = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z");
+    public static final Pattern INSTANT = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z");
     /** A justification's subject: {@code rule:} and a rule id, or an item id. */
     static final Pattern SUBJECT = Pattern.compile("(rule:)?[a-z][a-z0-9_]{0,63}");
 
-    static final int MIN_FISCAL_YEAR = 2500;
-    static final int MAX_FISCAL_YEAR = 2700;
-    static final int MAX_VERSION = 1_000_000;
+    public static final int MIN_FISCAL_YEAR = 2500;
+    public static final int MAX_FISCAL_YEAR = 2700;
+    public static final int MAX_VERSION = 1_000_000;
     /** The most characters of a certifier's name or position. */
     static final int MAX_NAME = 200;
     /** The most characters of a justification. */
@@ -33,15 +38,15 @@ final class Checks {
 
     private Checks() {}
 
-    static String matches(String value, Pattern pattern) {
+    public static String matches(String value, Pattern pattern) {
         return pattern.matcher(value).matches() ? null : "does not match " + pattern.pattern();
     }
 
-    static String range(long value, long min, long max) {
+    public static String range(long value, long min, long max) {
         return value >= min && value <= max ? null : "not within " + min + " to " + max;
     }
 
-    static String instant(Instant instant) {
+    public static String instant(Instant instant) {
         return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? "not within the years 2000 to 9999" : null;
     }
 
@@ -59,7 +64,7 @@ final class Checks {
      * A one-line text of 1 to {@code max} characters (code points): not blank, no leading or
      * trailing white space ({@link String#strip()}), no control character, no unpaired surrogate.
      */
-    private static String text(String value, int max) {
+    public static String text(String value, int max) {
         int length = value.codePointCount(0, value.length());
         if (value.isBlank() || length > max) {
             return "not 1 to " + max + " characters";
@@ -71,6 +76,18 @@ final class Checks {
             return "has a control character";
         }
         return unpairedSurrogate(value) ? "has an unpaired surrogate" : null;
+    }
+
+    /** The text of strict UTF-8 bytes (no malformed or unmappable sequence), or null when they are not UTF-8. */
+    public static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** Whether a string holds a UTF-16 surrogate that is not half of a pair (not Unicode text, RFC 7493). */
@@ -87,7 +104,7 @@ final class Checks {
     }
 
     /** Throws when a check failed: for records built in code, where a bad value is a bug. */
-    static void require(String field, String reason) {
+    public static void require(String field, String reason) {
         if (reason != null) {
             throw new IllegalArgumentException(field + ": " + reason);
         }

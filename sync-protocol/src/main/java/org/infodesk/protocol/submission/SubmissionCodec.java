@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
@@ -356,13 +353,8 @@ public final class SubmissionCodec {
             throw SubmissionException.of(SubmissionProblem.Code.TOO_LARGE, what,
                     "more than " + MAX_ENVELOPE_BYTES + " bytes");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        String text = Checks.utf8(bytes);
+        if (text == null) {
             throw SubmissionException.of(SubmissionProblem.Code.MALFORMED_JSON, what, "not UTF-8");
         }
         JsonNode root;
