@@ -34,6 +34,8 @@ public final class Api {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = maxBodyBytes;
         config.http.prefer405over404 = true;
+        // What Jetty refuses before Javalin sees it (a malformed request line, oversized headers) is a problem body too.
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
 
         config.routes.before(ctx -> {
             long declared = ctx.contentLength();
@@ -48,7 +50,7 @@ public final class Api {
                 "algorithm", "Ed25519", "publicKey", services.keys().publicKeyText(), "keyId", services.keys().keyId())));
 
         config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
-        config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus(), e.getMessage())));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.forStatus(e.getStatus(), e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + ctx.method() + " " + ctx.path(), e);
             problem(ctx, Problem.of(Problem.Code.INTERNAL, "the server failed; the failure is in its log"));
@@ -57,7 +59,7 @@ public final class Api {
         for (Problem.Code code : Problem.Code.values()) {
             config.routes.error(code.status, ctx -> {
                 if (!isProblem(ctx)) {
-                    problem(ctx, fromStatus(code.status, null));
+                    problem(ctx, Problem.forStatus(code.status, null));
                 }
             });
         }
@@ -71,17 +73,6 @@ public final class Api {
         body.put("status", "ok");
         body.put("database", "ok");
         ctx.json(body);
-    }
-
-    private static Problem fromStatus(int status, String detail) {
-        for (Problem.Code code : Problem.Code.values()) {
-            if (code.status == status) {
-                return Problem.of(code, detail == null || detail.isBlank() ? code.title : detail);
-            }
-        }
-        return status >= 500
-                ? Problem.of(Problem.Code.INTERNAL, "the server failed")
-                : Problem.of(Problem.Code.BAD_REQUEST, detail == null ? "bad request" : detail);
     }
 
     private static boolean isProblem(Context ctx) {

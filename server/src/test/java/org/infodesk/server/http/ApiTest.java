@@ -99,6 +99,23 @@ class ApiTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(Problem.MEDIA_TYPE));
     }
 
+    @Test
+    void headersOverJettysLimitAreAProblemWithItsCodeNotAnHtmlPage() throws Exception {
+        HttpResponse<String> response = send(at("/api/v1/health").header("X-Padding", "x".repeat(20_000)).GET());
+
+        assertProblem(response, 431, "HEADERS_TOO_LARGE");
+    }
+
+    @Test
+    void aMalformedRequestIsAProblemToo() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write("NOT HTTP AT ALL\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: " + Problem.MEDIA_TYPE, "\"code\":\"BAD_REQUEST\"");
+        }
+    }
+
     static void assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(Problem.MEDIA_TYPE));
