@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -19,6 +20,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * stopped when the run ends), and a new empty database in it for each caller. Tests reach it by
  * JDBC URL, the path an external PostgreSQL takes, so the server's code under test is the
  * deployment's. Register with {@code @RegisterExtension static PostgresExtension postgres = new PostgresExtension();}.
+ *
+ * <p>With {@code INFODESK_TEST_POSTGRES_URL} set (a JDBC URL of a PostgreSQL database whose user
+ * may create databases, for example Debian's PostgreSQL started by {@code .ci/run}), the same
+ * tests run on that server instead of the embedded one.
  */
 public final class PostgresExtension implements BeforeAllCallback {
 
@@ -34,14 +39,14 @@ public final class PostgresExtension implements BeforeAllCallback {
 
     /** The JDBC URL of a new, empty database. */
     public String newDatabaseUrl() {
-        String name = "test_" + DATABASES.incrementAndGet();
-        try (Connection connection = cluster.postgres.getPostgresDatabase().getConnection();
+        String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (Connection connection = DriverManager.getConnection(cluster.adminUrl);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return cluster.postgres.getJdbcUrl("postgres", name);
+        return cluster.adminUrl.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
     }
 
     /** A new, empty, migrated database opened as the server opens an external one. */
@@ -50,15 +55,22 @@ public final class PostgresExtension implements BeforeAllCallback {
     }
 
     static final class Cluster implements AutoCloseable {
-        final EmbeddedPostgres postgres;
+        final EmbeddedPostgres embedded;
+        final String adminUrl;
 
-        private Cluster(EmbeddedPostgres postgres) {
-            this.postgres = postgres;
+        private Cluster(EmbeddedPostgres embedded, String adminUrl) {
+            this.embedded = embedded;
+            this.adminUrl = adminUrl;
         }
 
         static Cluster start() {
+            String external = System.getenv("INFODESK_TEST_POSTGRES_URL");
+            if (external != null && !external.isBlank()) {
+                return new Cluster(null, external);
+            }
             try {
-                return new Cluster(EmbeddedPostgres.builder().start());
+                EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+                return new Cluster(embedded, embedded.getJdbcUrl("postgres", "postgres"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -66,7 +78,9 @@ public final class PostgresExtension implements BeforeAllCallback {
 
         @Override
         public void close() throws IOException {
-            postgres.close();
+            if (embedded != null) {
+                embedded.close();
+            }
         }
     }
 }
