@@ -50,6 +50,18 @@ public final class Enrolment {
 
     public enum Reason { UNKNOWN_CODE, CODE_USED, CODE_EXPIRED, KEY_ALREADY_ENROLLED }
 
+    /**
+     * An enrolled device as a request presents it: its key (to verify what it signed), and what it
+     * speaks for: its LAO, or, for a district office's device, its district.
+     */
+    public record Device(UUID id, PublicKey publicKey, Kind kind, String laoCode, String province, String district,
+                         boolean revoked) {}
+
+    public enum Kind { LAO, DISTRICT }
+
+    /** The longest token looked up; anything longer is no token of ours. */
+    static final int MAX_TOKEN_LENGTH = 100;
+
     /** Issues a one-time code; refused with {@link EnrolmentException} when the LAO or district is not in the registry. */
     public IssuedCode issue(Target target, Duration validity) throws EnrolmentException, SQLException {
         if (validity.isNegative() || validity.isZero() || validity.compareTo(MAX_VALIDITY) > 0) {
@@ -155,6 +167,33 @@ public final class Enrolment {
                     return Reason.UNKNOWN_CODE;
                 }
                 return row.getTimestamp(1) != null ? Reason.CODE_USED : Reason.CODE_EXPIRED;
+            }
+        }
+    }
+
+    /**
+     * The device a bearer token belongs to, revoked or not (the caller refuses a revoked one with
+     * its own code); empty for an unknown or malformed token.
+     */
+    public java.util.Optional<Device> authenticate(String token) throws SQLException {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return java.util.Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT d.id, d.public_key, d.kind, d.lao_code, coalesce(o.province, l.province), coalesce(o.district, l.district),
+                            d.revoked_at IS NOT NULL
+                     FROM device d
+                     LEFT JOIN district_office o ON o.id = d.district_office_id
+                     LEFT JOIN lao l ON l.code = d.lao_code
+                     WHERE d.token_hash = ?""")) {
+            select.setBytes(1, Secrets.tokenHash(token));
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new Device(row.getObject(1, UUID.class), Ed25519Keys.publicKey(row.getBytes(2)),
+                        Kind.valueOf(row.getString(3)), row.getString(4), row.getString(5), row.getString(6), row.getBoolean(7)));
             }
         }
     }

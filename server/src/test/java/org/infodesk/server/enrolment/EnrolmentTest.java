@@ -84,12 +84,33 @@ class EnrolmentTest {
     }
 
     @Test
-    void aDeviceIsRevokedOnce() throws Exception {
+    void aDeviceIsRevokedOnceAndItsTokenThenShowsIt() throws Exception {
         var enrolled = (Enrolment.Redemption.Enrolled) enrolment.redeem(
                 enrolment.issue(new Enrolment.Target.OfLao("6650801"), Duration.ofDays(1)).code(), Ed25519Keys.generate().getPublic());
 
         assertThat(enrolment.revoke(enrolled.deviceId())).isTrue();
         assertThat(enrolment.revoke(enrolled.deviceId())).isFalse();
+        assertThat(enrolment.authenticate(enrolled.token())).hasValueSatisfying(device -> assertThat(device.revoked()).isTrue());
+    }
+
+    @Test
+    void aTokenNamesItsDeviceKeyAndWhatItSpeaksFor() throws Exception {
+        var key = Ed25519Keys.generate().getPublic();
+        var lao = (Enrolment.Redemption.Enrolled) enrolment.redeem(
+                enrolment.issue(new Enrolment.Target.OfLao("5650801"), Duration.ofDays(1)).code(), key);
+        var district = (Enrolment.Redemption.Enrolled) enrolment.redeem(
+                enrolment.issue(new Enrolment.Target.OfDistrict("วังทอง", "พิษณุโลก"), Duration.ofDays(1)).code(),
+                Ed25519Keys.generate().getPublic());
+
+        assertThat(enrolment.authenticate(lao.token())).hasValue(new Enrolment.Device(
+                lao.deviceId(), key, Enrolment.Kind.LAO, "5650801", "พิษณุโลก", "วังทอง", false));
+        assertThat(enrolment.authenticate(district.token())).hasValueSatisfying(device -> {
+            assertThat(device.kind()).isEqualTo(Enrolment.Kind.DISTRICT);
+            assertThat(device.laoCode()).isNull();
+            assertThat(device.district()).isEqualTo("วังทอง");
+        });
+        assertThat(enrolment.authenticate(lao.token() + "x")).isEmpty();
+        assertThat(enrolment.authenticate("x".repeat(10_000))).isEmpty();
     }
 
     @Test
