@@ -40,8 +40,24 @@ public final class RegistryCsv {
         }
     }
 
+    /** A file's LAOs and what looks wrong without being refused (DESIGN §3: a type that its name contradicts). */
+    public record Checked(List<Lao> laos, List<RegistryException.Problem> warnings) {}
+
+    /** The type digits (the code's first) and the name each type's Thai name starts with, full or abbreviated. */
+    static final Map<Character, List<String>> TYPE_PREFIXES = Map.of(
+            '2', List.of("องค์การบริหารส่วนจังหวัด", "อบจ."),
+            '3', List.of("เทศบาลนคร", "ทน."),
+            '4', List.of("เทศบาลเมือง", "ทม."),
+            '5', List.of("เทศบาลตำบล", "ทต."),
+            '6', List.of("องค์การบริหารส่วนตำบล", "อบต."));
+
     /** The LAOs of a registry file, in file order, or every problem found. */
     public static List<Lao> read(byte[] bytes) throws RegistryException {
+        return check(bytes).laos();
+    }
+
+    /** As {@link #read}, with the warnings: a type digit the Thai name contradicts, a province with two province digits. */
+    public static Checked check(byte[] bytes) throws RegistryException {
         if (bytes.length > MAX_BYTES) {
             throw refused(0, "the file has " + bytes.length + " bytes; at most " + MAX_BYTES + " are read");
         }
@@ -106,7 +122,27 @@ public final class RegistryCsv {
         if (!problems.isEmpty()) {
             throw new RegistryException(problems);
         }
-        return List.copyOf(laos);
+        return new Checked(List.copyOf(laos), warnings(laos, lineOfCode));
+    }
+
+    private static List<RegistryException.Problem> warnings(List<Lao> laos, Map<String, Integer> lineOfCode) {
+        List<RegistryException.Problem> warnings = new ArrayList<>();
+        Map<String, String> provinceDigits = new HashMap<>();
+        for (Lao lao : laos) {
+            int line = lineOfCode.get(lao.code());
+            List<String> prefixes = TYPE_PREFIXES.get(lao.code().charAt(0));
+            if (prefixes.stream().noneMatch(lao.nameTh()::startsWith)) {
+                warnings.add(new RegistryException.Problem(line, "code " + lao.code() + " is of type " + lao.code().charAt(0)
+                        + " (" + prefixes.get(0) + ") but its Thai name does not say so"));
+            }
+            String digits = lao.code().substring(1, 3);
+            String earlier = provinceDigits.putIfAbsent(lao.province(), digits);
+            if (earlier != null && !earlier.equals(digits)) {
+                warnings.add(new RegistryException.Problem(line, "code " + lao.code() + " has province digits " + digits
+                        + ", other LAOs of " + lao.province() + " " + earlier));
+            }
+        }
+        return List.copyOf(warnings);
     }
 
     private static Lao row(int line, List<String> fields, List<RegistryException.Problem> problems) {

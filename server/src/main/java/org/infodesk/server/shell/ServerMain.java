@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -16,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import org.infodesk.server.enrolment.Enrolment;
 import org.infodesk.server.enrolment.EnrolmentException;
 import org.infodesk.server.keys.ServerKeyException;
-import org.infodesk.server.registry.Lao;
 import org.infodesk.server.registry.Registry;
 import org.infodesk.server.registry.RegistryCsv;
 import org.infodesk.server.registry.RegistryException;
@@ -136,26 +134,35 @@ public final class ServerMain {
     @Command(name = "import-registry", mixinStandardHelpOptions = true,
             description = "Imports (adds or updates) LAOs from a CSV file: code,name_th,name_en,district,province. Nothing is imported if any line is wrong.")
     static final class ImportRegistry extends AdminCommand {
-        @Parameters(paramLabel = "FILE")
-        Path file;
+        @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
+
+        static final class Source {
+            @Parameters(paramLabel = "FILE")
+            Path file;
+            @Option(names = "--sample", required = true, description = "the built-in Phitsanulok sample (sample data, not the official list)")
+            boolean sample;
+        }
 
         @Override
         int run(Database database, PrintWriter out) throws IOException, SQLException {
-            if (Files.size(file) > RegistryCsv.MAX_BYTES) {
-                spec.commandLine().getErr().println(file + ": larger than " + RegistryCsv.MAX_BYTES + " bytes; nothing imported");
+            PrintWriter err = spec.commandLine().getErr();
+            String name = source.sample ? "the Phitsanulok sample" : source.file.toString();
+            if (!source.sample && Files.size(source.file) > RegistryCsv.MAX_BYTES) {
+                err.println(name + ": larger than " + RegistryCsv.MAX_BYTES + " bytes; nothing imported");
                 return REFUSED;
             }
-            List<Lao> laos;
+            RegistryCsv.Checked checked;
             try {
-                laos = RegistryCsv.read(Files.readAllBytes(file));
+                checked = RegistryCsv.check(source.sample ? RegistryCsv.sample() : Files.readAllBytes(source.file));
             } catch (RegistryException e) {
-                PrintWriter err = spec.commandLine().getErr();
-                err.println(file + " was refused; nothing imported:");
+                err.println(name + " was refused; nothing imported:");
                 e.problems().forEach(problem -> err.println("  " + problem));
                 return REFUSED;
             }
-            Registry.Imported imported = new Registry(database.dataSource()).importAll(laos);
-            out.println("Imported " + imported.laos() + " LAOs in " + imported.districtOffices() + " districts from " + file);
+            checked.warnings().forEach(warning -> err.println("warning: " + warning));
+            Registry.Imported imported = new Registry(database.dataSource()).importAll(checked.laos());
+            out.println("Imported " + imported.laos() + " LAOs in " + imported.districtOffices() + " districts from " + name);
             return 0;
         }
     }

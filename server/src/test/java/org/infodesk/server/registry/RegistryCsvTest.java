@@ -24,6 +24,26 @@ class RegistryCsvTest {
     }
 
     @Test
+    void theSampleHasNoWarnings() throws Exception {
+        assertThat(RegistryCsv.check(RegistryCsv.sample()).warnings()).isEmpty();
+    }
+
+    @Test
+    void aTypeTheNameContradictsAndASecondProvinceCodeAreWarnedNotRefused() throws Exception {
+        String text = HEADER
+                + "5650801,เทศบาลตำบลวังทอง,Wang Thong,วังทอง,พิษณุโลก\n"
+                + "6650805,เทศบาลตำบลแก่งโสภา,Kaeng Sopha,วังทอง,พิษณุโลก\n"
+                + "6660806,อบต.ท่าหมื่นราม,Tha Muen Ram,วังทอง,พิษณุโลก\n";
+
+        RegistryCsv.Checked checked = RegistryCsv.check(text.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(checked.laos()).hasSize(3);
+        assertThat(checked.warnings()).extracting(RegistryException.Problem::toString).containsExactly(
+                "line 3: code 6650805 is of type 6 (องค์การบริหารส่วนตำบล) but its Thai name does not say so",
+                "line 4: code 6660806 has province digits 66, other LAOs of พิษณุโลก 65");
+    }
+
+    @Test
     void quotedFieldsBomAndWindowsLineEndsAreRead() throws Exception {
         String text = "\uFEFF" + HEADER.replace("\n", "\r\n") + "5650801,\"เทศบาล, \"\"วังทอง\"\"\",Wang Thong,วังทอง,พิษณุโลก\r\n";
 

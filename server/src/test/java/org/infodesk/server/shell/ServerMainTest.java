@@ -59,6 +59,14 @@ class ServerMainTest {
     }
 
     @Test
+    void importRegistryImportsTheBuiltInSample() throws Exception {
+        assertThat(run("import-registry", "--sample")).isZero();
+
+        assertThat(out.toString()).contains("Imported 41 LAOs in 9 districts from the Phitsanulok sample");
+        assertThat(err.toString()).doesNotContain("warning");
+    }
+
+    @Test
     void importRegistryRefusesABadFileNamingTheLineAndStoresNothing() throws Exception {
         Path bad = Files.writeString(dataDir.resolve("bad.csv"), "code,name_th,name_en,district,province\n"
                 + "5650801,เทศบาลตำบลวังทอง,Wang Thong,วังทอง,พิษณุโลก\n"
