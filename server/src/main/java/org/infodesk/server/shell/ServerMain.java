@@ -47,7 +47,7 @@ public final class ServerMain {
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new ServerMain());
         line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("infodesk-server: " + e.getMessage());
+            commandLine.getErr().println("infodesk-server: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return REFUSED;
         });
         return line;

@@ -45,24 +45,23 @@ public final class Database implements AutoCloseable {
     /** Opens (and, for the embedded default, starts) the database and applies the migrations. */
     public static Database open(Settings settings) throws DatabaseException {
         EmbeddedPostgres embedded = null;
+        HikariDataSource pool = null;
         try {
-            String url;
-            String user = settings.user().orElse(null);
-            String password = settings.password().orElse(null);
             if (settings.jdbcUrl().isPresent()) {
-                url = settings.jdbcUrl().get();
+                pool = pool(settings.jdbcUrl().get(), settings.user().orElse(null), settings.password().orElse(null), settings.poolSize());
             } else {
                 embedded = startEmbedded(settings.dataDir());
-                url = embedded.getJdbcUrl("postgres", "postgres");
-                user = null;
-                password = null;
+                pool = pool(embedded.getJdbcUrl("postgres", "postgres"), null, null, settings.poolSize());
             }
-            Database database = new Database(embedded, pool(url, user, password, settings.poolSize()));
+            Database database = new Database(embedded, pool);
             database.migrate();
             return database;
-        } catch (RuntimeException | DatabaseException e) {
-            closeQuietly(embedded);
-            throw e instanceof DatabaseException d ? d : new DatabaseException("could not open the database: " + e.getMessage(), e);
+        } catch (DatabaseException e) {
+            close(pool, embedded);
+            throw e;
+        } catch (RuntimeException e) {
+            close(pool, embedded);
+            throw new DatabaseException("could not open the database: " + e.getMessage(), e);
         }
     }
 
@@ -138,11 +137,13 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
-        closeQuietly(embedded);
+        close(pool, embedded);
     }
 
-    private static void closeQuietly(EmbeddedPostgres embedded) {
+    private static void close(HikariDataSource pool, EmbeddedPostgres embedded) {
+        if (pool != null) {
+            pool.close();
+        }
         if (embedded != null) {
             try {
                 embedded.close();
