@@ -40,7 +40,22 @@ public final class ServerMain {
     public static final int REFUSED = 1;
 
     public static void main(String[] args) {
+        quietLogging();
         System.exit(commandLine().execute(args));
+    }
+
+    /** The bundled logging levels (logging.properties beside this class), unless the operator gave a configuration. */
+    static void quietLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        try (java.io.InputStream in = ServerMain.class.getResourceAsStream("logging.properties")) {
+            if (in != null) {
+                java.util.logging.LogManager.getLogManager().readConfiguration(in);
+            }
+        } catch (IOException e) {
+            System.err.println("infodesk-server: the bundled logging configuration could not be read: " + e.getMessage());
+        }
     }
 
     /** The command line, for {@link #main} and for tests (which read its exit code and output). */
