@@ -83,6 +83,16 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void aSecondServerOnTheSameDataFolderIsRefusedWithAMessage() throws Exception {
+        Database.Settings embedded = new Database.Settings(Optional.empty(), Optional.empty(), Optional.empty(), dataDir, 2);
+        try (Database first = Database.open(embedded)) {
+            assertThatThrownBy(() -> Database.open(embedded)).isInstanceOf(DatabaseException.class)
+                    .hasMessageContaining("is another server using this data folder?");
+            assertThat(first.answers()).isTrue();
+        }
+    }
+
     static List<String> tables(Database database) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection();
