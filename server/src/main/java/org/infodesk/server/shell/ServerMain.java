@@ -1,0 +1,236 @@
+package org.infodesk.server.shell;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.infodesk.server.enrolment.Enrolment;
+import org.infodesk.server.enrolment.EnrolmentException;
+import org.infodesk.server.keys.ServerKeyException;
+import org.infodesk.server.registry.Registry;
+import org.infodesk.server.registry.RegistryCsv;
+import org.infodesk.server.registry.RegistryException;
+import org.infodesk.server.storage.Database;
+import org.infodesk.server.storage.DatabaseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The server's command line: {@code serve} runs it; the other commands administer the same
+ * database (registry import, enrolment codes, revocation). Exit codes: 0 done, 1 refused (the
+ * message says why), 2 wrong usage.
+ */
+@Command(name = "infodesk-server", mixinStandardHelpOptions = true, version = "InfoDesk server 0.1",
+        description = "The InfoDesk reference central server.",
+        subcommands = {ServerMain.Serve.class, ServerMain.ImportRegistry.class, ServerMain.IssueEnrolmentCode.class,
+                ServerMain.RevokeDevice.class})
+public final class ServerMain {
+
+    public static final int REFUSED = 1;
+
+    public static void main(String[] args) {
+        quietLogging();
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The bundled logging levels (logging.properties beside this class), unless the operator gave a configuration. */
+    static void quietLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        try (java.io.InputStream in = ServerMain.class.getResourceAsStream("logging.properties")) {
+            if (in != null) {
+                java.util.logging.LogManager.getLogManager().readConfiguration(in);
+            }
+        } catch (IOException e) {
+            System.err.println("infodesk-server: the bundled logging configuration could not be read: " + e.getMessage());
+        }
+    }
+
+    /** The command line, for {@link #main} and for tests (which read its exit code and output). */
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new ServerMain());
+        line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("infodesk-server: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            return REFUSED;
+        });
+        return line;
+    }
+
+    /** The settings every command shares: where the configuration, the data and the database are. */
+    static final class Settings {
+        @Option(names = "--config", paramLabel = "FILE", description = "a properties file: host, port, data-dir, jdbc-url, jdbc-user, jdbc-password, pool-size, max-body-bytes")
+        Path config;
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "the data folder (server key, embedded database)")
+        String dataDir;
+        @Option(names = "--jdbc-url", paramLabel = "URL", description = "an external PostgreSQL; absent: the embedded one")
+        String jdbcUrl;
+
+        Map<String, String> flags() {
+            Map<String, String> flags = new LinkedHashMap<>();
+            if (dataDir != null) {
+                flags.put("data-dir", dataDir);
+            }
+            if (jdbcUrl != null) {
+                flags.put("jdbc-url", jdbcUrl);
+            }
+            return flags;
+        }
+
+        ServerConfig resolve(Map<String, String> more) throws ConfigException {
+            Map<String, String> flags = flags();
+            flags.putAll(more);
+            return ServerConfig.resolve(config, System.getenv(), flags);
+        }
+    }
+
+    /** A command that works on the database and closes it afterwards. */
+    abstract static class AdminCommand implements Callable<Integer> {
+        @Mixin
+        Settings settings = new Settings();
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public final Integer call() throws Exception {
+            ServerConfig config = settings.resolve(Map.of());
+            try (Database database = InfoDeskServer.openDatabase(config)) {
+                return run(database, spec.commandLine().getOut());
+            }
+        }
+
+        abstract int run(Database database, PrintWriter out) throws Exception;
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs the server until it is stopped (Ctrl+C, SIGTERM).")
+    static final class Serve implements Callable<Integer> {
+        @Mixin
+        Settings settings = new Settings();
+        @Option(names = "--port", description = "the HTTP port (0: any free one)")
+        Integer port;
+        @Option(names = "--host", description = "the address to listen on")
+        String host;
+
+        @Override
+        public Integer call() throws ConfigException, DatabaseException, ServerKeyException, IOException, InterruptedException {
+            Map<String, String> more = new LinkedHashMap<>();
+            if (port != null) {
+                more.put("port", port.toString());
+            }
+            if (host != null) {
+                more.put("host", host);
+            }
+            ServerConfig config = settings.resolve(more);
+            System.out.println("InfoDesk server: " + config.describe());
+            InfoDeskServer server = InfoDeskServer.start(config);
+            System.out.println("InfoDesk server listening on port " + server.port() + "; server key "
+                    + server.keys().publicKeyText() + " (id " + server.keys().keyId() + ")");
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "infodesk-shutdown"));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "import-registry", mixinStandardHelpOptions = true,
+            description = "Imports (adds or updates) LAOs from a CSV file: code,name_th,name_en,district,province. Nothing is imported if any line is wrong.")
+    static final class ImportRegistry extends AdminCommand {
+        @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
+
+        static final class Source {
+            @Parameters(paramLabel = "FILE")
+            Path file;
+            @Option(names = "--sample", required = true, description = "the built-in Phitsanulok sample (sample data, not the official list)")
+            boolean sample;
+        }
+
+        @Override
+        int run(Database database, PrintWriter out) throws IOException, SQLException {
+            PrintWriter err = spec.commandLine().getErr();
+            String name = source.sample ? "the Phitsanulok sample" : source.file.toString();
+            if (!source.sample && Files.size(source.file) > RegistryCsv.MAX_BYTES) {
+                err.println(name + ": larger than " + RegistryCsv.MAX_BYTES + " bytes; nothing imported");
+                return REFUSED;
+            }
+            RegistryCsv.Checked checked;
+            try {
+                checked = RegistryCsv.check(source.sample ? RegistryCsv.sample() : Files.readAllBytes(source.file));
+            } catch (RegistryException e) {
+                err.println(name + " was refused; nothing imported:");
+                e.problems().forEach(problem -> err.println("  " + problem));
+                return REFUSED;
+            }
+            checked.warnings().forEach(warning -> err.println("warning: " + warning));
+            Registry.Imported imported = new Registry(database.dataSource()).importAll(checked.laos());
+            out.println("Imported " + imported.laos() + " LAOs in " + imported.districtOffices() + " districts from " + name);
+            return 0;
+        }
+    }
+
+    @Command(name = "issue-enrolment-code", mixinStandardHelpOptions = true,
+            description = "Prints a one-time enrolment code for one LAO or one district office (stored hashed).")
+    static final class IssueEnrolmentCode extends AdminCommand {
+        @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+        Whom whom;
+        @Option(names = "--province", description = "the province of --district, when its name is not unique")
+        String province;
+        @Option(names = "--valid-days", defaultValue = "14", description = "days until the code expires (default ${DEFAULT-VALUE})")
+        int validDays;
+
+        static final class Whom {
+            @Option(names = "--lao", paramLabel = "CODE", required = true, description = "the LAO's 7-digit code")
+            String lao;
+            @Option(names = "--district", paramLabel = "NAME", required = true, description = "the district (อำเภอ) of a district office")
+            String district;
+        }
+
+        @Override
+        int run(Database database, PrintWriter out) throws SQLException {
+            Enrolment.Target target = whom.lao != null
+                    ? new Enrolment.Target.OfLao(whom.lao)
+                    : new Enrolment.Target.OfDistrict(whom.district, province);
+            try {
+                Enrolment.IssuedCode issued = new Enrolment(database.dataSource(), Clock.systemUTC())
+                        .issue(target, Duration.ofDays(validDays));
+                out.println(issued.code());
+                out.println("One-time enrolment code for " + issued.whom() + ", valid until " + issued.expiresAt()
+                        + ". It is shown only now.");
+                return 0;
+            } catch (EnrolmentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return REFUSED;
+            }
+        }
+    }
+
+    @Command(name = "revoke-device", mixinStandardHelpOptions = true, description = "Revokes an enrolled device: its submissions are refused from now on.")
+    static final class RevokeDevice extends AdminCommand {
+        @Parameters(paramLabel = "ID")
+        UUID id;
+
+        @Override
+        int run(Database database, PrintWriter out) throws SQLException {
+            if (new Enrolment(database.dataSource(), Clock.systemUTC()).revoke(id)) {
+                out.println("Device " + id + " revoked.");
+                return 0;
+            }
+            spec.commandLine().getErr().println("No device " + id + " that is not revoked already.");
+            return REFUSED;
+        }
+    }
+}
