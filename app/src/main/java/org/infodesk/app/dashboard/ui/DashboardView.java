@@ -61,9 +61,16 @@ public final class DashboardView extends BorderPane {
         head.getStyleClass().add("domain-head");
         VBox rows = new VBox();
         Runnable fill = () -> {
+            // recomputed figures replace the rows: the domain the officer is on keeps the focus
+            String focused = rows.getChildren().stream().filter(javafx.scene.Node::isFocused).map(javafx.scene.Node::getId)
+                    .findFirst().orElse(null);
             rows.getChildren().clear();
             for (Summary s : model.domains()) {
-                rows.getChildren().add(row(s, model, m, open));
+                Button row = row(s, model, m, open);
+                rows.getChildren().add(row);
+                if (row.getId().equals(focused)) {
+                    row.requestFocus();
+                }
             }
         };
         fill.run();

@@ -307,6 +307,7 @@ abstract class FieldEditor {
             group.selectedToggleProperty().addListener((o, was, is) -> commit(is == null ? null : is == yes));
             // keyboard: Y / N (and ใ / ไ, the same keys on a Thai layout) answer at once
             for (RadioButton b : new RadioButton[] {yes, no}) {
+                b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "ใช่/มี" whole, never "..."
                 b.setOnKeyTyped(e -> {
                     String c = e.getCharacter().toLowerCase(Locale.ROOT);
                     if (c.equals("y") || c.equals("ั") || c.equals("1")) {

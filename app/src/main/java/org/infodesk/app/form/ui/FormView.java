@@ -120,18 +120,30 @@ public final class FormView extends BorderPane {
         saveState.getStyleClass().add("save-state");
         model.saveFailedProperty().addListener((o, was, failed) -> saveState.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("failed"), failed));
+        // two lines: the domain's name whole, then the tools; one line cut both at 1100 pixels
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(12, backButton, title, grow, fromLastYear, find, undo);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        backButton.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(12, backButton, title, grow, saveState);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Region growTools = new Region();
+        HBox.setHgrow(growTools, Priority.ALWAYS);
+        HBox tools = new HBox(12, fromLastYear, growTools, find, undo);
         if (review != null) {
             Button reviewButton = new Button(m.get("form.review"));
             reviewButton.setId("review");
             reviewButton.setFocusTraversable(false);
             reviewButton.setOnAction(e -> review.run());
-            bar.getChildren().add(reviewButton);
+            tools.getChildren().add(reviewButton);
         }
-        bar.getChildren().add(saveState);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : tools.getChildren()) {
+            if (n instanceof Region r && n != growTools) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        tools.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(6, top, tools);
         bar.setPadding(new Insets(8, 16, 8, 16));
         bar.getStyleClass().add("form-header");
         return bar;

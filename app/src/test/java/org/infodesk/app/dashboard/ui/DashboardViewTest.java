@@ -31,8 +31,10 @@ class DashboardViewTest {
         stage.show();
     }
 
+    private DashboardViewModel model;
+
     private DashboardView view() {
-        DashboardViewModel model = new DashboardViewModel(QUESTIONNAIRE, LaoProfile.demo(),
+        model = new DashboardViewModel(QUESTIONNAIRE, LaoProfile.demo(),
                 english ? Messages.of(java.util.Locale.ENGLISH) : Messages.thai());
         model.show(Answers.empty());
         return new DashboardView(model, () -> {
@@ -70,5 +72,14 @@ class DashboardViewTest {
     @Test
     void theBundledThaiFontIsAvailable() {
         assertThat(Fonts.load()).isTrue();
+    }
+
+    @Test
+    void recomputedFiguresKeepTheFocusOnTheDomainTheOfficerIsOn(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#domain-infrastructure").query().requestFocus());
+        robot.interact(() -> model.show(Answers.empty())); // the figures again, as after the questionnaire is read
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.getScene().getFocusOwner().getId()).isEqualTo("domain-infrastructure");
     }
 }
