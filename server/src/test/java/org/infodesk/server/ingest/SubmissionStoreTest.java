@@ -63,7 +63,7 @@ class SubmissionStoreTest {
 
     static SubmissionStore.Incoming submission(UUID id, String domain, int revision, String content) throws Exception {
         byte[] payload = content.getBytes(StandardCharsets.UTF_8);
-        return new SubmissionStore.Incoming(id, "5650801", 2568, domain, revision, "fy2568-v1",
+        return new SubmissionStore.Incoming(id, "5650801", 2568, domain, revision, revision == 1 ? null : revision - 1, "fy2568-v1",
                 MessageDigest.getInstance("SHA-256").digest(payload), payload, payload, device, null);
     }
 
