@@ -98,6 +98,23 @@ class SubmissionStoreTest {
     }
 
     @Test
+    void aRevisionMustNameTheHeadsRevisionButTheFirstRevisionHeldNeedNotBeOne() throws Exception {
+        UUID two = UUID.randomUUID();
+        var base = submission(UUID.randomUUID(), "solid_waste", 4, "r4 skipping r3");
+        var skipping = new SubmissionStore.Incoming(base.submissionId(), base.laoCode(), base.fiscalYear(), base.domain(), 4, 3,
+                base.definitionVersion(), base.digest(), base.payload(), base.envelope(), base.deviceId(), null);
+
+        assertThat(store.store(submission(two, "solid_waste", 2, "r2, its r1 never arrived"), RECEIPTS))
+                .isInstanceOf(SubmissionStore.Outcome.Accepted.class);
+        assertThat(store.precheck(skipping)).contains(new SubmissionStore.Outcome.Conflict(two, 2));
+        assertThat(store.store(skipping, RECEIPTS)).isEqualTo(new SubmissionStore.Outcome.Conflict(two, 2));
+        assertThat(store.store(submission(UUID.randomUUID(), "solid_waste", 1, "r1, late"), RECEIPTS))
+                .isEqualTo(new SubmissionStore.Outcome.Conflict(two, 2));
+        assertThat(store.precheck(submission(UUID.randomUUID(), "solid_waste", 3, "r3"))).isEmpty();
+        assertThat(rows("solid_waste")).isEqualTo(1);
+    }
+
+    @Test
     void sixteenClientsPushingTheSameSubmissionAtOnceStoreOneRow() throws Exception {
         SubmissionStore.Incoming same = submission(UUID.randomUUID(), "health", 1, "same");
 
