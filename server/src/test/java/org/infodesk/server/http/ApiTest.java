@@ -78,6 +78,23 @@ class ApiTest {
     }
 
     @Test
+    void enrolmentIsRateLimitedByClientAddressWithRetryAfter() throws Exception {
+        byte[] body = org.infodesk.protocol.wire.WireCodec.write(new org.infodesk.protocol.wire.EnrolmentRequest("AAAA-BBBB-CCCC-DDDD",
+                org.infodesk.protocol.submission.Ed25519Keys.encode(org.infodesk.protocol.submission.Ed25519Keys.generate().getPublic()),
+                "PC กองคลัง"));
+        java.util.List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            answers.add(send(at("/api/v1/enrolments").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
+        }
+
+        assertProblem(answers.get(0), 403, "BAD_ENROLMENT_CODE");
+        assertProblem(answers.get(20), 429, "RATE_LIMITED");
+        assertThat(answers.get(20).headers().firstValue("Retry-After").map(Integer::parseInt)).hasValueSatisfying(
+                seconds -> assertThat(seconds).isBetween(1, 10));
+    }
+
+    @Test
     void thereIsNoServerKeyRouteTheKeyComesWithEnrolment() throws Exception {
         assertProblem(send(at("/api/v1/server-key").GET()), 404, "NOT_FOUND");
     }

@@ -188,6 +188,35 @@ class PushTest {
                 LAO, domain, r2.payload().submissionId())).isEqualTo(1);
     }
 
+    @Test
+    void sixteenClientsPushingTheSameEnvelopeAtOnceStoreOneRowAndAllGetAReceiptOfTheSameTime() throws Exception {
+        Device device = enrol(new Enrolment.Target.OfLao("6650802"));
+        SubmissionEnvelope envelope = sign(device, payload(device, "6650802", domain(0), 1, null));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ItemOutcome>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return pushOne(device, envelope);
+                }));
+            }
+            start.countDown();
+            List<ItemOutcome> outcomes = new ArrayList<>();
+            for (var future : futures) {
+                outcomes.add(future.get());
+            }
+
+            assertThat(outcomes).filteredOn(o -> o.outcome() == Outcome.ACCEPTED).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o.outcome() == Outcome.DUPLICATE).hasSize(15);
+            assertThat(outcomes).extracting(o -> o.receipt().receivedAt()).containsOnly(outcomes.get(0).receipt().receivedAt());
+            assertThat(rows(envelope.payload().submissionId())).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ------------------------------------------------------------------ refused items
 
     @Test
