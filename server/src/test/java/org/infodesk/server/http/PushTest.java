@@ -121,6 +121,11 @@ class PushTest {
         assertThat(enrolment.authenticate(response.token())).hasValueSatisfying(device ->
                 assertThat(device.publicKey()).isEqualTo(keys.getPublic()));
         assertProblem(again, 403, "BAD_ENROLMENT_CODE");
+        String fresh = enrolment.issue(new Enrolment.Target.OfLao(LAO), Duration.ofDays(1)).code();
+        String shortKey = "{\"enrolment_code\":\"" + fresh + "\",\"public_key\":\"AAAA\",\"device_label\":\"PC\"}";
+        assertProblem(post(Routes.ENROL.path(), shortKey.getBytes(StandardCharsets.UTF_8)), 400, "BAD_VALUE");
+        assertProblem(post(Routes.ENROL.path(), "{\"enrolment_code\":".getBytes(StandardCharsets.UTF_8)), 400, "MALFORMED_JSON");
+        assertThat(count("SELECT count(*) FROM enrolment_code WHERE used_at IS NULL AND lao_code = ?", LAO)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM device WHERE id::text = ?", response.deviceId())).isEqualTo(1);
     }
 
