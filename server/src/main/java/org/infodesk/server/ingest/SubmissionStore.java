@@ -58,11 +58,13 @@ public final class SubmissionStore {
      */
     public java.util.Optional<Outcome> precheck(Incoming incoming) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            // The head first, then the id: a head this very submission became between the two reads
+            // (a concurrent delivery committing) is then seen as the duplicate it is, not as a conflict.
+            Outcome.Conflict head = head(connection, incoming);
             Outcome existing = existing(connection, incoming);
             if (existing != null) {
                 return java.util.Optional.of(existing);
             }
-            Outcome.Conflict head = head(connection, incoming);
             return head != null && !supersedes(incoming, head) ? java.util.Optional.of(head) : java.util.Optional.empty();
         }
     }

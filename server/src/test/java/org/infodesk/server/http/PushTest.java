@@ -213,8 +213,9 @@ class PushTest {
                 outcomes.add(future.get());
             }
 
-            assertThat(outcomes).filteredOn(o -> o.outcome() == Outcome.ACCEPTED).hasSize(1);
-            assertThat(outcomes).filteredOn(o -> o.outcome() == Outcome.DUPLICATE).hasSize(15);
+            String seen = outcomes.stream().map(o -> o.outcome() + " " + o.problemCode() + " " + o.detail()).toList().toString();
+            assertThat(outcomes).as(seen).filteredOn(o -> o.outcome() == Outcome.ACCEPTED).hasSize(1);
+            assertThat(outcomes).as(seen).filteredOn(o -> o.outcome() == Outcome.DUPLICATE).hasSize(15);
             assertThat(outcomes).extracting(o -> o.receipt().receivedAt()).containsOnly(outcomes.get(0).receipt().receivedAt());
             assertThat(rows(envelope.payload().submissionId())).isEqualTo(1);
         } finally {

@@ -137,6 +137,32 @@ class SubmissionStoreTest {
         assertThat(rows("infrastructure")).isEqualTo(1);
     }
 
+    @Test
+    void deliveriesRacingThroughPrecheckAndStoreAreDuplicatesNeverAConflictWithThemselves() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            SubmissionStore.Incoming same = submission(UUID.randomUUID(), "race_" + round, 1, "same " + round);
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<SubmissionStore.Outcome>> futures = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        // What ingest does: the precheck, then (if it says nothing) the store.
+                        var early = store.precheck(same);
+                        return early.isPresent() ? early.get() : store.store(same, RECEIPTS);
+                    }));
+                }
+                start.countDown();
+                for (Future<SubmissionStore.Outcome> future : futures) {
+                    assertThat(future.get()).isInstanceOfAny(SubmissionStore.Outcome.Accepted.class, SubmissionStore.Outcome.Duplicate.class);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     interface Maker {
         SubmissionStore.Incoming make(int i) throws Exception;
     }
