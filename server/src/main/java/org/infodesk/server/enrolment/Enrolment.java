@@ -52,10 +52,11 @@ public final class Enrolment {
 
     /**
      * An enrolled device as a request presents it: its key (to verify what it signed), and what it
-     * speaks for: its LAO, or, for a district office's device, its district.
+     * speaks for: its LAO, or, for a district office's device, its district (by name, and as the
+     * code {@code PPAA}: the province and district digits of its LAOs' codes; null for an LAO device).
      */
     public record Device(UUID id, PublicKey publicKey, Kind kind, String laoCode, String province, String district,
-                         boolean revoked) {}
+                         boolean revoked, String districtCode) {}
 
     public enum Kind { LAO, DISTRICT }
 
@@ -179,21 +180,32 @@ public final class Enrolment {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return java.util.Optional.empty();
         }
+        return find("d.token_hash = ?", Secrets.tokenHash(token));
+    }
+
+    /** The device of an id, revoked or not (a pushed envelope names the device that signed it); empty when unknown. */
+    public java.util.Optional<Device> device(UUID deviceId) throws SQLException {
+        return find("d.id = ?", deviceId);
+    }
+
+    private java.util.Optional<Device> find(String where, Object key) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("""
                      SELECT d.id, d.public_key, d.kind, d.lao_code, coalesce(o.province, l.province), coalesce(o.district, l.district),
-                            d.revoked_at IS NOT NULL
+                            d.revoked_at IS NOT NULL,
+                            (SELECT substring(min(x.code) from 2 for 4) FROM lao x WHERE x.province = o.province AND x.district = o.district)
                      FROM device d
                      LEFT JOIN district_office o ON o.id = d.district_office_id
                      LEFT JOIN lao l ON l.code = d.lao_code
-                     WHERE d.token_hash = ?""")) {
-            select.setBytes(1, Secrets.tokenHash(token));
+                     WHERE\s""" + where)) {
+            select.setObject(1, key);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return java.util.Optional.empty();
                 }
                 return java.util.Optional.of(new Device(row.getObject(1, UUID.class), Ed25519Keys.publicKey(row.getBytes(2)),
-                        Kind.valueOf(row.getString(3)), row.getString(4), row.getString(5), row.getString(6), row.getBoolean(7)));
+                        Kind.valueOf(row.getString(3)), row.getString(4), row.getString(5), row.getString(6), row.getBoolean(7),
+                        row.getString(8)));
             }
         }
     }

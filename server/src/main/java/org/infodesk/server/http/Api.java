@@ -4,32 +4,58 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.infodesk.protocol.wire.EnrolmentRequest;
+import org.infodesk.protocol.wire.EnrolmentResponse;
+import org.infodesk.protocol.wire.Gzip;
+import org.infodesk.protocol.wire.Problem;
+import org.infodesk.protocol.wire.ProblemCode;
+import org.infodesk.protocol.wire.ProtocolLimits;
+import org.infodesk.protocol.wire.PushBatch;
+import org.infodesk.protocol.wire.Routes;
+import org.infodesk.protocol.wire.WireCodec;
+import org.infodesk.protocol.wire.WireException;
+import org.infodesk.server.enrolment.Enrolment;
+import org.infodesk.server.ingest.Ingest;
 import org.infodesk.server.keys.ServerKeys;
 
 /**
- * The HTTP API: every route and every error mapping of the server, in this one class. Whatever a
- * handler throws becomes an RFC 9457 problem body with a stable code ({@link Problem.Code});
- * nothing leaves as a bare 500 or an HTML page. Bodies over the limit are refused before they
- * are read (by their declared length) and while they are read (Javalin's limit).
+ * The HTTP API: every route and every error mapping of the server, in this one class. The
+ * protocol's routes (SPEC §4, {@link Routes}) live under {@code /api/v1} and demand the version
+ * header first; {@code GET /health} is outside the protocol, for monitoring. Whatever a handler
+ * throws becomes an RFC 9457 problem body with a stable code (the wire {@link Problem},
+ * SPEC §4.9); nothing leaves as a bare 500 or an HTML page. Bodies over the limit are refused
+ * before they are read (by their declared length) and while they are read.
  */
 public final class Api {
 
-    public static final String PREFIX = "/api/v1";
+    public static final String PREFIX = Routes.BASE;
+    public static final String HEALTH = "/health";
     private static final System.Logger LOG = System.getLogger(Api.class.getName());
 
-    /** What the routes need from the rest of the server. */
-    public record Services(BooleanSupplier databaseAnswers, ServerKeys keys) {}
+    /**
+     * What the routes need from the rest of the server.
+     *
+     * @param devices     requests per device (by device id), SPEC §4.10
+     * @param enrolments  enrolments per client address, SPEC §4.4
+     */
+    public record Services(BooleanSupplier databaseAnswers, ServerKeys keys, Enrolment enrolment, Ingest ingest,
+                           ProtocolLimits limits, RateLimiter devices, RateLimiter enrolments) {}
 
     private Api() {}
 
-    public static Javalin create(Services services, long maxBodyBytes) {
-        return Javalin.create(config -> configure(config, services, maxBodyBytes));
+    public static Javalin create(Services services) {
+        return Javalin.create(config -> configure(config, services));
     }
 
-    private static void configure(JavalinConfig config, Services services, long maxBodyBytes) {
+    private static void configure(JavalinConfig config, Services services) {
+        long maxBodyBytes = services.limits().maxBodyBytes();
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = maxBodyBytes;
@@ -38,28 +64,52 @@ public final class Api {
         config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
 
         config.routes.before(ctx -> {
+            if (ctx.path().equals(PREFIX) || ctx.path().startsWith(PREFIX + "/")) {
+                ctx.header(Routes.PROTOCOL_HEADER, Routes.PROTOCOL_VERSION);
+                // SPEC §4.2: before authentication and before the body is read.
+                String version = ctx.header(Routes.PROTOCOL_HEADER);
+                if (!Routes.speaks(version)) {
+                    throw new ApiException(ProblemCode.UNSUPPORTED_PROTOCOL, version == null
+                            ? "no " + Routes.PROTOCOL_HEADER + " header" : "protocol version " + shown(version) + " is not spoken here; "
+                            + Routes.PROTOCOL_HEADER + ": " + Routes.PROTOCOL_VERSION + " is");
+                }
+            }
             long declared = ctx.contentLength();
             if (declared > maxBodyBytes) {
-                throw new ApiException(Problem.Code.BODY_TOO_LARGE,
+                throw new ApiException(ProblemCode.BODY_TOO_LARGE,
                         "the body has " + declared + " bytes; at most " + maxBodyBytes + " are accepted");
             }
         });
 
-        config.routes.get(PREFIX + "/health", ctx -> health(ctx, services));
-        config.routes.get(PREFIX + "/server-key", ctx -> ctx.json(Map.of(
-                "algorithm", "Ed25519", "publicKey", services.keys().publicKeyText(), "keyId", services.keys().keyId())));
+        config.routes.get(HEALTH, ctx -> health(ctx, services));
+        config.routes.post(Routes.ENROL.path(), ctx -> enrol(ctx, services));
+        config.routes.post(Routes.PUSH.path(), ctx -> push(ctx, services));
 
-        config.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.problem()));
-        config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, Problem.forStatus(e.getStatus(), e.getMessage())));
+        config.routes.exception(ApiException.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            }
+            if (e.problem().code() == ProblemCode.UNAUTHENTICATED) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+            problem(ctx, e.problem());
+        });
+        config.routes.exception(WireException.class, (e, ctx) -> problem(ctx, e.toProblem()));
+        config.routes.exception(SQLException.class, (e, ctx) -> {
+            LOG.log(System.Logger.Level.ERROR, "the database failed in " + ctx.method() + " " + ctx.path(), e);
+            ctx.header("Retry-After", "30");
+            problem(ctx, Problem.of(ProblemCode.UNAVAILABLE, "the database failed; the failure is in the server's log"));
+        });
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, Problems.forStatus(e.getStatus(), e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.log(System.Logger.Level.ERROR, "unexpected failure in " + ctx.method() + " " + ctx.path(), e);
-            problem(ctx, Problem.of(Problem.Code.INTERNAL, "the server failed; the failure is in its log"));
+            problem(ctx, Problem.of(ProblemCode.INTERNAL, "the server failed; the failure is in its log"));
         });
         // Statuses set without an exception (Javalin's own 404 and 405, for example) get a problem body too.
-        for (Problem.Code code : Problem.Code.values()) {
-            config.routes.error(code.status, ctx -> {
+        for (ProblemCode code : ProblemCode.values()) {
+            config.routes.error(code.status(), ctx -> {
                 if (!isProblem(ctx)) {
-                    problem(ctx, Problem.forStatus(code.status, null));
+                    problem(ctx, Problems.forStatus(code.status(), null));
                 }
             });
         }
@@ -67,12 +117,86 @@ public final class Api {
 
     private static void health(Context ctx, Services services) {
         if (!services.databaseAnswers().getAsBoolean()) {
-            throw new ApiException(Problem.Code.DATABASE_UNAVAILABLE, "the database does not answer");
+            throw new ApiException(ProblemCode.UNAVAILABLE, "the database does not answer", 30);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
         body.put("database", "ok");
         ctx.json(body);
+    }
+
+    /** {@code POST /api/v1/enrolments} (SPEC §4.4): a one-time code and a public key for a device id and a token. */
+    private static void enrol(Context ctx, Services services) throws WireException, IOException, SQLException {
+        services.enrolments().acquire("address " + ctx.ip());
+        requireJson(ctx);
+        EnrolmentRequest request = WireCodec.read(Gzip.readBounded(ctx.bodyInputStream(), WireCodec.MAX_ENROLMENT_BYTES),
+                EnrolmentRequest.class);
+        Enrolment.Redemption redemption = services.enrolment().redeem(request.enrolmentCode(), request.key());
+        if (redemption instanceof Enrolment.Redemption.Refused refused) {
+            if (refused.reason() == Enrolment.Reason.KEY_ALREADY_ENROLLED) {
+                throw new ApiException(ProblemCode.BAD_VALUE, "public_key: this key is enrolled already; make a new key pair");
+            }
+            // One code for unknown, used and expired, so that codes cannot be probed.
+            throw new ApiException(ProblemCode.BAD_ENROLMENT_CODE, "the code is unknown, used or expired");
+        }
+        Enrolment.Redemption.Enrolled enrolled = (Enrolment.Redemption.Enrolled) redemption;
+        Enrolment.Device device = services.enrolment().device(enrolled.deviceId())
+                .orElseThrow(() -> new IllegalStateException("an enrolled device is not found: " + enrolled.deviceId()));
+        ServerKeys keys = services.keys();
+        EnrolmentResponse response = new EnrolmentResponse(device.id().toString(), enrolled.token(), keys.publicKeyText(),
+                keys.keyId(), device.kind() == Enrolment.Kind.LAO ? device.laoCode() : null,
+                device.kind() == Enrolment.Kind.DISTRICT ? device.districtCode() : null, services.limits());
+        ctx.status(201);
+        ctx.contentType("application/json");
+        ctx.result(WireCodec.write(response));
+    }
+
+    /** {@code POST /api/v1/submissions} (SPEC §4.6): a gzip batch of envelopes, one outcome each. */
+    private static void push(Context ctx, Services services) throws WireException, IOException, SQLException {
+        Enrolment.Device device = authenticate(ctx, services);
+        services.devices().acquire("device " + device.id());
+        requireJson(ctx);
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding == null || !encoding.trim().equalsIgnoreCase("gzip")) {
+            throw new ApiException(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "a push body is sent with Content-Encoding: gzip");
+        }
+        ProtocolLimits limits = services.limits();
+        PushBatch batch = WireCodec.readBatch(Gzip.readBounded(ctx.bodyInputStream(), limits.maxBodyBytes()), limits);
+        ctx.contentType("application/json");
+        ctx.result(WireCodec.write(services.ingest().push(device, batch)));
+    }
+
+    /** The device of the request's bearer token (SPEC §4.3): 401 without one, 403 when it is revoked. */
+    private static Enrolment.Device authenticate(Context ctx, Services services) throws SQLException {
+        String authorization = ctx.header("Authorization");
+        String prefix = "bearer ";
+        if (authorization == null || authorization.length() <= prefix.length()
+                || !authorization.substring(0, prefix.length()).toLowerCase(Locale.ROOT).equals(prefix)) {
+            throw new ApiException(ProblemCode.UNAUTHENTICATED, "no bearer token");
+        }
+        Optional<Enrolment.Device> device = services.enrolment().authenticate(authorization.substring(prefix.length()).trim());
+        if (device.isEmpty()) {
+            throw new ApiException(ProblemCode.UNAUTHENTICATED, "not a token of this server");
+        }
+        if (device.get().revoked()) {
+            throw new ApiException(ProblemCode.DEVICE_REVOKED, "device " + device.get().id() + " is revoked");
+        }
+        return device.get();
+    }
+
+    /** SPEC §4.1: a POST body is {@code application/json} (parameters such as charset aside). */
+    private static void requireJson(Context ctx) {
+        String type = ctx.header("Content-Type");
+        String bare = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!bare.equals("application/json")) {
+            throw new ApiException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                    "the body is " + (type == null ? "of no type" : shown(type)) + "; application/json is taken");
+        }
+    }
+
+    private static String shown(String text) {
+        String cut = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return "'" + cut.replaceAll("\\p{Cntrl}", "?") + "'";
     }
 
     private static boolean isProblem(Context ctx) {
@@ -82,7 +206,7 @@ public final class Api {
 
     private static void problem(Context ctx, Problem problem) {
         ctx.status(problem.status());
-        ctx.json(problem);
+        ctx.result(WireCodec.write(problem));
         ctx.contentType(Problem.MEDIA_TYPE);
     }
 }

@@ -1,13 +1,14 @@
 package org.infodesk.server.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.infodesk.protocol.wire.Problem;
+import org.infodesk.protocol.wire.Routes;
+import org.infodesk.protocol.wire.WireCodec;
 
 /**
  * Jetty's own error answers (requests it refuses before Javalin sees them: a malformed request
@@ -15,20 +16,11 @@ import org.eclipse.jetty.util.Callback;
  */
 final class ProblemErrorHandler extends ErrorHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        response.write(true, ByteBuffer.wrap(body(status, message)), callback);
-    }
-
-    private static byte[] body(int status, String message) {
-        try {
-            return JSON.writeValueAsBytes(Problem.forStatus(status, message));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        response.getHeaders().put(Routes.PROTOCOL_HEADER, Routes.PROTOCOL_VERSION);
+        response.write(true, ByteBuffer.wrap(WireCodec.write(Problems.forStatus(status, message))), callback);
     }
 }

@@ -3,10 +3,11 @@ package org.infodesk.server.http;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.infodesk.protocol.wire.ProblemCode;
 
 /**
  * Requests per caller (a device id) as token buckets: {@code burst} at once, refilled at
- * {@code perSecond}. A refused request is {@code TOO_MANY_REQUESTS} with the seconds to wait.
+ * {@code perSecond}. A refused request is {@code RATE_LIMITED} with the seconds to wait ({@code Retry-After}).
  * Holds at most {@code maxCallers} buckets (the least recently used go first), so a flood of
  * callers cannot grow it without bound. Thread-safe.
  */
@@ -32,7 +33,7 @@ public final class RateLimiter {
         };
     }
 
-    /** Takes one request from the caller's bucket, or throws {@code TOO_MANY_REQUESTS}. */
+    /** Takes one request from the caller's bucket, or throws {@code RATE_LIMITED}. */
     public synchronized void acquire(String caller) {
         double now = clock.millis() / 1000.0;
         double[] bucket = buckets.computeIfAbsent(caller, key -> new double[] {burst, now});
@@ -41,7 +42,7 @@ public final class RateLimiter {
         if (tokens < 1) {
             bucket[0] = tokens;
             long wait = (long) Math.ceil((1 - tokens) / perSecond);
-            throw new ApiException(Problem.Code.TOO_MANY_REQUESTS, "too many requests from this device; retry in " + wait + " s");
+            throw new ApiException(ProblemCode.RATE_LIMITED, "too many requests from this caller; retry in " + wait + " s", wait);
         }
         bucket[0] = tokens - 1;
     }

@@ -31,7 +31,7 @@ public final class SubmissionStore {
 
     /** One submission as it is to be stored: the signed envelope, its payload and the fields indexed from it. */
     public record Incoming(UUID submissionId, String laoCode, int fiscalYear, String domain, int revision,
-                           String definitionVersion, byte[] digest, byte[] payload, byte[] envelope, UUID deviceId,
+                           Integer supersedes, String definitionVersion, byte[] digest, byte[] payload, byte[] envelope, UUID deviceId,
                            UUID relayDeviceId) {
         public Incoming {
             Objects.requireNonNull(submissionId);
@@ -51,6 +51,33 @@ public final class SubmissionStore {
         Receipt receipt(Incoming incoming, Instant receivedAt);
     }
 
+    /**
+     * What storing would do, as far as the stored rows tell now, without storing: a duplicate, a
+     * reused id or a conflict, or empty when the submission may be stored. Ingest asks this before
+     * judging the values (SPEC §4.6 steps 4 and 5 come before 6); {@link #store} decides again, atomically.
+     */
+    public java.util.Optional<Outcome> precheck(Incoming incoming) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            // The head first, then the id: a head this very submission became between the two reads
+            // (a concurrent delivery committing) is then seen as the duplicate it is, not as a conflict.
+            Outcome.Conflict head = head(connection, incoming);
+            Outcome existing = existing(connection, incoming);
+            if (existing != null) {
+                return java.util.Optional.of(existing);
+            }
+            return head != null && !supersedes(incoming, head) ? java.util.Optional.of(head) : java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The supersede rule (SPEC §4.6 step 5): with no head, any revision is stored (the first the server
+     * holds: an earlier revision refused or never sent must not block the domain); with a head, the
+     * submission must name the head's revision in {@code supersedes}.
+     */
+    private static boolean supersedes(Incoming in, Outcome.Conflict head) {
+        return in.supersedes() != null && in.supersedes() == head.headRevision();
+    }
+
     /** What storing did. */
     public sealed interface Outcome {
         /** Stored now, and now the head of its domain. */
@@ -64,7 +91,8 @@ public final class SubmissionStore {
     }
 
     public Outcome store(Incoming incoming, ReceiptMaker receipts) throws SQLException {
-        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // Whole milliseconds: the receipt's received_at (SPEC §4.7) is the stored time exactly.
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -104,16 +132,22 @@ public final class SubmissionStore {
                 return alreadyThere(connection, in);
             }
         }
+        // The first head of a domain, or the head this submission supersedes moved to it; a rival or a stale revision moves nothing.
         try (PreparedStatement head = connection.prepareStatement("""
                 INSERT INTO domain_head (lao_code, fiscal_year, domain, revision, submission_id) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (lao_code, fiscal_year, domain) DO UPDATE
                     SET revision = excluded.revision, submission_id = excluded.submission_id
-                    WHERE domain_head.revision < excluded.revision""")) {
+                    WHERE domain_head.revision = ?""")) {
             head.setString(1, in.laoCode());
             head.setInt(2, in.fiscalYear());
             head.setString(3, in.domain());
             head.setInt(4, in.revision());
             head.setObject(5, in.submissionId());
+            if (in.supersedes() == null) {
+                head.setNull(6, java.sql.Types.INTEGER);
+            } else {
+                head.setInt(6, in.supersedes());
+            }
             if (head.executeUpdate() == 0) {
                 return currentHead(connection, in);
             }
@@ -133,35 +167,46 @@ public final class SubmissionStore {
 
     /** The insert found its id or its revision taken: the same submission again, the id reused, or a conflict. */
     private static Outcome alreadyThere(Connection connection, Incoming in) throws SQLException {
+        Outcome existing = existing(connection, in);
+        return existing != null ? existing : currentHead(connection, in);
+    }
+
+    /** The stored submission of this id: a duplicate (with its first receipt) or a reused id; null when none. */
+    private static Outcome existing(Connection connection, Incoming in) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT s.digest, s.received_at, r.issued_at, r.body, r.signature, r.key_id
                 FROM submission s JOIN receipt r USING (submission_id) WHERE s.submission_id = ?""")) {
             select.setObject(1, in.submissionId());
             try (ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    if (!Arrays.equals(row.getBytes(1), in.digest())) {
-                        return new Outcome.IdReused(in.submissionId());
-                    }
-                    Receipt receipt = new Receipt(row.getTimestamp(3).toInstant(), row.getBytes(4), row.getBytes(5), row.getString(6));
-                    return new Outcome.Duplicate(in.submissionId(), row.getTimestamp(2).toInstant(), receipt);
+                if (!row.next()) {
+                    return null;
                 }
+                if (!Arrays.equals(row.getBytes(1), in.digest())) {
+                    return new Outcome.IdReused(in.submissionId());
+                }
+                Receipt receipt = new Receipt(row.getTimestamp(3).toInstant(), row.getBytes(4), row.getBytes(5), row.getString(6));
+                return new Outcome.Duplicate(in.submissionId(), row.getTimestamp(2).toInstant(), receipt);
             }
         }
-        return currentHead(connection, in);
     }
 
-    private static Outcome currentHead(Connection connection, Incoming in) throws SQLException {
+    private static Outcome.Conflict head(Connection connection, Incoming in) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT submission_id, revision FROM domain_head WHERE lao_code = ? AND fiscal_year = ? AND domain = ?")) {
             select.setString(1, in.laoCode());
             select.setInt(2, in.fiscalYear());
             select.setString(3, in.domain());
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("a revision is taken but its domain has no head: " + in.laoCode() + " " + in.domain());
-                }
-                return new Outcome.Conflict(row.getObject(1, UUID.class), row.getInt(2));
+                return row.next() ? new Outcome.Conflict(row.getObject(1, UUID.class), row.getInt(2)) : null;
             }
         }
+    }
+
+    private static Outcome currentHead(Connection connection, Incoming in) throws SQLException {
+        Outcome.Conflict head = head(connection, in);
+        if (head == null) {
+            throw new IllegalStateException("a revision is taken but its domain has no head: " + in.laoCode() + " " + in.domain());
+        }
+        return head;
     }
 }

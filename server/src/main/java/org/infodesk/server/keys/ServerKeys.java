@@ -111,6 +111,12 @@ public final class ServerKeys {
         return Ed25519Keys.keyId(publicKey);
     }
 
+    /** A receipt (SPEC §4.7) of a submission, signed with this key. */
+    public org.infodesk.protocol.wire.Receipt receipt(java.util.UUID submissionId, String digest, java.time.Instant receivedAt,
+            org.infodesk.protocol.wire.Outcome outcome) {
+        return org.infodesk.protocol.wire.Receipt.sign(submissionId, digest, receivedAt, outcome, privateKey, keyId());
+    }
+
     /** The server's signature of a message (a receipt's canonical bytes). */
     public byte[] sign(byte[] message) {
         return Ed25519Keys.sign(privateKey, message);

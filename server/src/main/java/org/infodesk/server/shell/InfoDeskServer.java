@@ -3,6 +3,15 @@ package org.infodesk.server.shell;
 import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.infodesk.protocol.rules.Questionnaire;
+import org.infodesk.protocol.wire.ProtocolLimits;
+import org.infodesk.server.enrolment.Enrolment;
+import org.infodesk.server.http.RateLimiter;
+import org.infodesk.server.ingest.Ingest;
+import org.infodesk.server.ingest.SubmissionStore;
+import org.infodesk.server.registry.Registry;
 import org.infodesk.server.http.Api;
 import org.infodesk.server.keys.ServerKeyException;
 import org.infodesk.server.keys.ServerKeys;
@@ -27,13 +36,31 @@ public final class InfoDeskServer implements AutoCloseable {
         ServerKeys keys = ServerKeys.loadOrCreate(config.dataDir());
         Database database = openDatabase(config);
         try {
-            Javalin http = Api.create(new Api.Services(database::answers, keys), config.maxBodyBytes());
+            Javalin http = Api.create(services(config, database, keys, Clock.systemUTC()));
             http.start(config.host(), config.port());
             return new InfoDeskServer(database, keys, http);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /** The limits devices are held to (SPEC §4.10): the reference's defaults, with the body limit of the configuration. */
+    static ProtocolLimits limits(ServerConfig config) {
+        ProtocolLimits defaults = ProtocolLimits.DEFAULT;
+        return new ProtocolLimits(config.maxBodyBytes(), Math.max(defaults.maxInflatedBytes(), config.maxBodyBytes()),
+                defaults.maxItemsPerBatch(), defaults.maxEnvelopeBytes(), defaults.requestsPerMinute(), defaults.maxChangesPerPull());
+    }
+
+    private static Api.Services services(ServerConfig config, Database database, ServerKeys keys, Clock clock) {
+        ProtocolLimits limits = limits(config);
+        Enrolment enrolment = new Enrolment(database.dataSource(), clock);
+        Ingest ingest = new Ingest(enrolment, new Registry(database.dataSource()),
+                new SubmissionStore(database.dataSource(), clock), keys, List.of(Questionnaire.fy2564()));
+        RateLimiter devices = new RateLimiter(limits.requestsPerMinute(), limits.requestsPerMinute() / 60.0, 100_000, clock);
+        // Enrolment by client address (SPEC §4.4): 20 at once, then one every 10 seconds.
+        RateLimiter enrolments = new RateLimiter(20, 0.1, 10_000, clock);
+        return new Api.Services(database::answers, keys, enrolment, ingest, limits, devices, enrolments);
     }
 
     static Database openDatabase(ServerConfig config) throws DatabaseException, java.io.IOException {

@@ -102,12 +102,14 @@ class EnrolmentTest {
                 Ed25519Keys.generate().getPublic());
 
         assertThat(enrolment.authenticate(lao.token())).hasValue(new Enrolment.Device(
-                lao.deviceId(), key, Enrolment.Kind.LAO, "5650801", "พิษณุโลก", "วังทอง", false));
+                lao.deviceId(), key, Enrolment.Kind.LAO, "5650801", "พิษณุโลก", "วังทอง", false, null));
         assertThat(enrolment.authenticate(district.token())).hasValueSatisfying(device -> {
             assertThat(device.kind()).isEqualTo(Enrolment.Kind.DISTRICT);
             assertThat(device.laoCode()).isNull();
             assertThat(device.district()).isEqualTo("วังทอง");
+            assertThat(device.districtCode()).isEqualTo("6508");
         });
+        assertThat(enrolment.device(lao.deviceId())).isEqualTo(enrolment.authenticate(lao.token()));
         assertThat(enrolment.authenticate(lao.token() + "x")).isEmpty();
         assertThat(enrolment.authenticate("x".repeat(10_000))).isEmpty();
     }

@@ -7,10 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Map;
+import org.infodesk.protocol.wire.Problem;
+import org.infodesk.protocol.wire.Routes;
 import org.infodesk.server.shell.InfoDeskServer;
-import org.infodesk.server.shell.ServerConfig;
 import org.infodesk.server.support.PostgresExtension;
+import org.infodesk.server.support.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,7 @@ class ApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ServerConfig config = ServerConfig.resolve(null, Map.of(), Map.of(
-                "host", "127.0.0.1", "port", "0", "data-dir", dataDir.toString(),
-                "jdbc-url", postgres.newDatabaseUrl(), "max-body-bytes", String.valueOf(LIMIT)));
-        server = InfoDeskServer.start(config);
+        server = TestServers.start(postgres, dataDir, LIMIT);
     }
 
     @AfterAll
@@ -46,13 +44,15 @@ class ApiTest {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request that speaks protocol 1 (SPEC §4.2). */
     HttpRequest.Builder at(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header(Routes.PROTOCOL_HEADER, Routes.PROTOCOL_VERSION);
     }
 
     @Test
     void healthAnswersWhenTheDatabaseDoes() throws Exception {
-        HttpResponse<String> response = send(at("/api/v1/health").GET());
+        HttpResponse<String> response = send(at("/health").GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
@@ -60,11 +60,43 @@ class ApiTest {
     }
 
     @Test
-    void theServerKeyIsPublishedForEnrolment() throws Exception {
-        HttpResponse<String> response = send(at("/api/v1/server-key").GET());
+    void healthNeedsNoProtocolHeaderButEveryProtocolRouteDoes() throws Exception {
+        URI health = URI.create("http://127.0.0.1:" + server.port() + "/health");
+        URI enrol = URI.create("http://127.0.0.1:" + server.port() + "/api/v1/enrolments");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains(server.keys().publicKeyText(), "\"algorithm\":\"Ed25519\"");
+        assertThat(send(HttpRequest.newBuilder(health).GET()).statusCode()).isEqualTo(200);
+        HttpResponse<String> none = send(HttpRequest.newBuilder(enrol).POST(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> two = send(HttpRequest.newBuilder(enrol).header(Routes.PROTOCOL_HEADER, "2")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> unknownRoute = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/api/v1/no-such-thing")).GET());
+
+        assertProblem(none, 400, "UNSUPPORTED_PROTOCOL");
+        assertProblem(two, 400, "UNSUPPORTED_PROTOCOL");
+        assertProblem(unknownRoute, 400, "UNSUPPORTED_PROTOCOL");
+        assertThat(two.headers().firstValue(Routes.PROTOCOL_HEADER)).hasValue("1");
+    }
+
+    @Test
+    void enrolmentIsRateLimitedByClientAddressWithRetryAfter() throws Exception {
+        byte[] body = org.infodesk.protocol.wire.WireCodec.write(new org.infodesk.protocol.wire.EnrolmentRequest("AAAA-BBBB-CCCC-DDDD",
+                org.infodesk.protocol.submission.Ed25519Keys.encode(org.infodesk.protocol.submission.Ed25519Keys.generate().getPublic()),
+                "PC กองคลัง"));
+        java.util.List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            answers.add(send(at("/api/v1/enrolments").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))));
+        }
+
+        assertProblem(answers.get(0), 403, "BAD_ENROLMENT_CODE");
+        assertProblem(answers.get(20), 429, "RATE_LIMITED");
+        assertThat(answers.get(20).headers().firstValue("Retry-After").map(Integer::parseInt)).hasValueSatisfying(
+                seconds -> assertThat(seconds).isBetween(1, 10));
+    }
+
+    @Test
+    void thereIsNoServerKeyRouteTheKeyComesWithEnrolment() throws Exception {
+        assertProblem(send(at("/api/v1/server-key").GET()), 404, "NOT_FOUND");
     }
 
     @Test
@@ -76,14 +108,14 @@ class ApiTest {
 
     @Test
     void aWrongMethodIsAProblemWithItsCode() throws Exception {
-        HttpResponse<String> response = send(at("/api/v1/health").DELETE());
+        HttpResponse<String> response = send(at("/health").DELETE());
 
         assertProblem(response, 405, "METHOD_NOT_ALLOWED");
     }
 
     @Test
     void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
-        HttpResponse<String> response = send(at("/api/v1/health")
+        HttpResponse<String> response = send(at("/api/v1/enrolments")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[LIMIT + 1])));
 
         assertProblem(response, 413, "BODY_TOO_LARGE");
@@ -101,7 +133,7 @@ class ApiTest {
 
     @Test
     void headersOverJettysLimitAreAProblemWithItsCodeNotAnHtmlPage() throws Exception {
-        HttpResponse<String> response = send(at("/api/v1/health").header("X-Padding", "x".repeat(20_000)).GET());
+        HttpResponse<String> response = send(at("/health").header("X-Padding", "x".repeat(20_000)).GET());
 
         assertProblem(response, 431, "HEADERS_TOO_LARGE");
     }
@@ -119,6 +151,7 @@ class ApiTest {
     static void assertProblem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(Problem.MEDIA_TYPE));
-        assertThat(response.body()).contains("\"code\":\"" + code + "\"", "\"status\":" + status, "\"type\":\"urn:infodesk:problem:");
+        assertThat(response.body()).contains("\"code\":\"" + code + "\"", "\"status\":" + status,
+                "\"type\":\"urn:infodesk:problem:" + code + "\"", "\"messages\":{");
     }
 }

@@ -3,48 +3,14 @@ package org.infodesk.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.zip.GZIPOutputStream;
+import org.infodesk.protocol.wire.ProblemCode;
 import org.infodesk.server.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
+/** The rate limit per caller; the gzip bound of a push is the wire codec's (sync-protocol's WireCodecTest, and PushTest over HTTP). */
 class RequestLimitsTest {
-
-    static byte[] gzip(byte[] bytes) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
-        }
-        return out.toByteArray();
-    }
-
-    @Test
-    void aGzipBodyInflatesWithinItsBound() throws Exception {
-        assertThat(GzipBody.inflate(gzip("สวัสดี".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 100))
-                .asString(java.nio.charset.StandardCharsets.UTF_8).isEqualTo("สวัสดี");
-    }
-
-    @Test
-    void aGzipBombIsStoppedAtTheBound() throws Exception {
-        byte[] bomb = gzip(new byte[50 * 1024 * 1024]);
-        assertThat(bomb.length).isLessThan(100 * 1024);
-
-        assertThatThrownBy(() -> GzipBody.inflate(bomb, 1024 * 1024)).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.problem().code()).isEqualTo("BODY_TOO_LARGE"));
-    }
-
-    @Test
-    void notGzipOrCutGzipIsABadRequest() throws Exception {
-        byte[] whole = gzip(new byte[1000]);
-        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
-
-        for (byte[] body : new byte[][] {"{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII), cut, new byte[0]}) {
-            assertThatThrownBy(() -> GzipBody.inflate(body, 4096)).isInstanceOfSatisfying(ApiException.class,
-                    e -> assertThat(e.problem().code()).isEqualTo("BAD_REQUEST"));
-        }
-    }
 
     @Test
     void aDeviceGetsItsBurstThenItsRateAndOthersAreNotHeldBack() {
@@ -55,8 +21,9 @@ class RequestLimitsTest {
             limiter.acquire("device-a");
         }
         assertThatThrownBy(() -> limiter.acquire("device-a")).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.problem().code()).isEqualTo("TOO_MANY_REQUESTS");
+            assertThat(e.problem().code()).isEqualTo(ProblemCode.RATE_LIMITED);
             assertThat(e.problem().status()).isEqualTo(429);
+            assertThat(e.retryAfterSeconds()).isEqualTo(1);
         });
         limiter.acquire("device-b");
 

@@ -63,7 +63,7 @@ class SubmissionStoreTest {
 
     static SubmissionStore.Incoming submission(UUID id, String domain, int revision, String content) throws Exception {
         byte[] payload = content.getBytes(StandardCharsets.UTF_8);
-        return new SubmissionStore.Incoming(id, "5650801", 2568, domain, revision, "fy2568-v1",
+        return new SubmissionStore.Incoming(id, "5650801", 2568, domain, revision, revision == 1 ? null : revision - 1, "fy2568-v1",
                 MessageDigest.getInstance("SHA-256").digest(payload), payload, payload, device, null);
     }
 
@@ -98,6 +98,23 @@ class SubmissionStoreTest {
     }
 
     @Test
+    void aRevisionMustNameTheHeadsRevisionButTheFirstRevisionHeldNeedNotBeOne() throws Exception {
+        UUID two = UUID.randomUUID();
+        var base = submission(UUID.randomUUID(), "solid_waste", 4, "r4 skipping r3");
+        var skipping = new SubmissionStore.Incoming(base.submissionId(), base.laoCode(), base.fiscalYear(), base.domain(), 4, 3,
+                base.definitionVersion(), base.digest(), base.payload(), base.envelope(), base.deviceId(), null);
+
+        assertThat(store.store(submission(two, "solid_waste", 2, "r2, its r1 never arrived"), RECEIPTS))
+                .isInstanceOf(SubmissionStore.Outcome.Accepted.class);
+        assertThat(store.precheck(skipping)).contains(new SubmissionStore.Outcome.Conflict(two, 2));
+        assertThat(store.store(skipping, RECEIPTS)).isEqualTo(new SubmissionStore.Outcome.Conflict(two, 2));
+        assertThat(store.store(submission(UUID.randomUUID(), "solid_waste", 1, "r1, late"), RECEIPTS))
+                .isEqualTo(new SubmissionStore.Outcome.Conflict(two, 2));
+        assertThat(store.precheck(submission(UUID.randomUUID(), "solid_waste", 3, "r3"))).isEmpty();
+        assertThat(rows("solid_waste")).isEqualTo(1);
+    }
+
+    @Test
     void sixteenClientsPushingTheSameSubmissionAtOnceStoreOneRow() throws Exception {
         SubmissionStore.Incoming same = submission(UUID.randomUUID(), "health", 1, "same");
 
@@ -118,6 +135,32 @@ class SubmissionStoreTest {
         assertThat(outcomes).filteredOn(SubmissionStore.Outcome.Conflict.class::isInstance).hasSize(15)
                 .allSatisfy(conflict -> assertThat(conflict).isEqualTo(new SubmissionStore.Outcome.Conflict(winner, 1)));
         assertThat(rows("infrastructure")).isEqualTo(1);
+    }
+
+    @Test
+    void deliveriesRacingThroughPrecheckAndStoreAreDuplicatesNeverAConflictWithThemselves() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            SubmissionStore.Incoming same = submission(UUID.randomUUID(), "race_" + round, 1, "same " + round);
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<SubmissionStore.Outcome>> futures = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        // What ingest does: the precheck, then (if it says nothing) the store.
+                        var early = store.precheck(same);
+                        return early.isPresent() ? early.get() : store.store(same, RECEIPTS);
+                    }));
+                }
+                start.countDown();
+                for (Future<SubmissionStore.Outcome> future : futures) {
+                    assertThat(future.get()).isInstanceOfAny(SubmissionStore.Outcome.Accepted.class, SubmissionStore.Outcome.Duplicate.class);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     interface Maker {

@@ -96,10 +96,27 @@ public final class WireCodec {
             throw new WireException(ProblemCode.MALFORMED_JSON,
                     loc == null ? "body" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr(), e.getOriginalMessage());
         } catch (JsonMappingException e) {
+            StreamReadException unreadable = unreadable(e);
+            if (unreadable != null) {
+                // Bad JSON met inside a member's deserializer (an envelope cut short) is still bad JSON.
+                var loc = unreadable.getLocation();
+                throw new WireException(ProblemCode.MALFORMED_JSON,
+                        loc == null ? "body" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr(), unreadable.getOriginalMessage());
+            }
             throw refusal(e);
         } catch (IOException e) {
             throw new WireException(ProblemCode.MALFORMED_JSON, "body", String.valueOf(e.getMessage()));
         }
+    }
+
+    /** The parse failure a mapping failure wraps, or null. */
+    private static StreamReadException unreadable(JsonMappingException e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException) {
+                return (StreamReadException) cause;
+            }
+        }
+        return null;
     }
 
     /** The problem code of a mapping failure, with the path of the member. */

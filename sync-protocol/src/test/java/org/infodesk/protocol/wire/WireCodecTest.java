@@ -208,6 +208,9 @@ class WireCodecTest {
         assertThat(code(() -> WireCodec.read(new byte[] {'{', '"', (byte) 0xC3, '"', '}'}, ProtocolLimits.class)))
                 .isEqualTo(ProblemCode.MALFORMED_JSON);
         refused("[]", ProtocolLimits.class, ProblemCode.WRONG_TYPE, "");
+        // Cut short inside an envelope, which a member deserializer reads as a tree.
+        refused("{\"envelopes\": [{", PushBatch.class, ProblemCode.MALFORMED_JSON, "");
+        refused("{\"envelopes\": [{\"a\": }]}", PushBatch.class, ProblemCode.MALFORMED_JSON, "");
     }
 
     @Test

@@ -1,0 +1,191 @@
+package org.infodesk.server.ingest;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.infodesk.protocol.definition.Definition;
+import org.infodesk.protocol.rules.Finding;
+import org.infodesk.protocol.rules.Questionnaire;
+import org.infodesk.protocol.submission.DefinitionLookup;
+import org.infodesk.protocol.submission.Ed25519Keys;
+import org.infodesk.protocol.submission.SubmissionCodec;
+import org.infodesk.protocol.submission.SubmissionEnvelope;
+import org.infodesk.protocol.submission.SubmissionException;
+import org.infodesk.protocol.submission.SubmissionPayload;
+import org.infodesk.protocol.wire.ConflictHead;
+import org.infodesk.protocol.wire.ItemOutcome;
+import org.infodesk.protocol.wire.ItemProblem;
+import org.infodesk.protocol.wire.Outcome;
+import org.infodesk.protocol.wire.PushBatch;
+import org.infodesk.protocol.wire.PushResult;
+import org.infodesk.protocol.wire.Receipt;
+import org.infodesk.protocol.wire.WireFinding;
+import org.infodesk.server.enrolment.Enrolment;
+import org.infodesk.server.keys.ServerKeys;
+import org.infodesk.server.registry.Lao;
+import org.infodesk.server.registry.Registry;
+
+/**
+ * Judges a pushed batch envelope by envelope, in SPEC §4.6's order (read, who signed, verify,
+ * exactly once, supersede, the rules, store), one {@link ItemOutcome} per envelope in the order
+ * pushed. An envelope's outcome never depends on another's; nothing is stored for a refused one.
+ * The batch as a whole (its gzip, its JSON, its limits) was read before, by the HTTP layer.
+ */
+public final class Ingest {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Enrolment enrolment;
+    private final Registry registry;
+    private final SubmissionStore store;
+    private final ServerKeys keys;
+    private final Map<String, Questionnaire> questionnaires = new LinkedHashMap<>();
+    private final SubmissionCodec codec;
+
+    /**
+     * @param questionnaires the definitions the server judges with (an envelope naming another is
+     *                       {@code REJECTED} with {@code UNKNOWN_DEFINITION})
+     */
+    public Ingest(Enrolment enrolment, Registry registry, SubmissionStore store, ServerKeys keys,
+            List<Questionnaire> questionnaires) {
+        this.enrolment = enrolment;
+        this.registry = registry;
+        this.store = store;
+        this.keys = keys;
+        for (Questionnaire q : questionnaires) {
+            this.questionnaires.put(key(q.definition().id(), q.definition().fiscalYear(), q.definition().version()), q);
+        }
+        this.codec = new SubmissionCodec(DefinitionLookup.of(
+                questionnaires.stream().map(Questionnaire::definition).toArray(Definition[]::new)));
+    }
+
+    private static String key(String id, int fiscalYear, int version) {
+        return id + "/" + fiscalYear + "/" + version;
+    }
+
+    /** The outcomes of a batch pushed by an authenticated, not revoked device. */
+    public PushResult push(Enrolment.Device pusher, PushBatch batch) throws SQLException {
+        List<ItemOutcome> outcomes = new ArrayList<>(batch.envelopes().size());
+        for (int i = 0; i < batch.envelopes().size(); i++) {
+            outcomes.add(judge(pusher, batch.envelope(i)));
+        }
+        return new PushResult(outcomes);
+    }
+
+    /** One envelope, SPEC §4.6 steps 1 to 7. */
+    ItemOutcome judge(Enrolment.Device pusher, byte[] bytes) throws SQLException {
+        // 1. Read (§3.7) with the definitions the server knows.
+        SubmissionEnvelope envelope;
+        try {
+            envelope = codec.read(bytes);
+        } catch (SubmissionException e) {
+            return ItemOutcome.rejected(null, e);
+        }
+        SubmissionPayload payload = envelope.payload();
+        UUID id = payload.submissionId();
+
+        // 2. Who signed, and may the pushing device deliver it.
+        Optional<Enrolment.Device> found = signer(payload.deviceId());
+        if (found.isEmpty() || !Ed25519Keys.keyId(found.get().publicKey()).equals(envelope.keyId())) {
+            return unauthorized(id, ItemProblem.UNKNOWN_KEY, "key " + envelope.keyId() + " is not pinned for device "
+                    + payload.deviceId());
+        }
+        Enrolment.Device signer = found.get();
+        if (signer.revoked()) {
+            return unauthorized(id, ItemProblem.ORIGIN_REVOKED, "device " + signer.id() + " is revoked");
+        }
+        if (signer.kind() != Enrolment.Kind.LAO || !payload.laoCode().equals(signer.laoCode())) {
+            return unauthorized(id, ItemProblem.WRONG_LAO, "LAO " + payload.laoCode() + " is not the signing device's");
+        }
+        if (pusher.kind() == Enrolment.Kind.LAO && !payload.laoCode().equals(pusher.laoCode())) {
+            return unauthorized(id, ItemProblem.WRONG_LAO, "LAO " + payload.laoCode() + " is not the pushing device's");
+        }
+        if (pusher.kind() == Enrolment.Kind.DISTRICT && !inDistrict(payload.laoCode(), pusher)) {
+            return unauthorized(id, ItemProblem.OUTSIDE_DISTRICT, "LAO " + payload.laoCode() + " is not in district "
+                    + pusher.districtCode());
+        }
+
+        // 3. Verify (§3.4) with the pinned key.
+        try {
+            codec.verify(envelope, signer.publicKey());
+        } catch (SubmissionException e) {
+            return ItemOutcome.rejected(id, e);
+        }
+
+        byte[] canonical = codec.canonicalPayload(payload);
+        SubmissionStore.Incoming incoming = new SubmissionStore.Incoming(id, payload.laoCode(), payload.fiscalYear(),
+                payload.domainId(), payload.revision(), payload.supersedes(), payload.definitionKey(),
+                HEX.parseHex(envelope.digest()), canonical, bytes, signer.id(),
+                pusher.id().equals(signer.id()) ? null : pusher.id());
+
+        // 4 and 5. Exactly once and supersede, as the stored rows tell now (store decides again, atomically).
+        Optional<SubmissionStore.Outcome> already = store.precheck(incoming);
+        if (already.isPresent()) {
+            return outcome(already.get(), id, envelope.digest());
+        }
+
+        // 6. The rules, with the definition the payload names.
+        SubmissionJudge.Verdict verdict = SubmissionJudge.judge(questionnaires.get(payload.definitionKey()),
+                payload.domainId(), payload.values(), payload.justifications());
+        if (!verdict.errors().isEmpty()) {
+            return ItemOutcome.refused(id, Outcome.REJECTED, ItemProblem.RULE_ERRORS.name(), wire(verdict.errors()),
+                    verdict.errors().size() + " error finding(s)");
+        }
+        if (!verdict.unjustified().isEmpty()) {
+            return ItemOutcome.refused(id, Outcome.REJECTED, ItemProblem.UNJUSTIFIED_WARNINGS.name(), wire(verdict.unjustified()),
+                    verdict.unjustified().size() + " warning(s) without a justification");
+        }
+
+        // 7. Store with a receipt signed by the server key, in one transaction.
+        return outcome(store.store(incoming, (in, receivedAt) -> {
+            Receipt receipt = keys.receipt(in.submissionId(), envelope.digest(), receivedAt, Outcome.ACCEPTED);
+            return new SubmissionStore.Receipt(receivedAt, receipt.canonicalBytes(),
+                    java.util.Base64.getUrlDecoder().decode(receipt.signature()), receipt.serverKeyId());
+        }), id, envelope.digest());
+    }
+
+    private static List<WireFinding> wire(List<Finding> findings) {
+        return findings.stream().map(WireFinding::of).toList();
+    }
+
+    private Optional<Enrolment.Device> signer(String deviceId) throws SQLException {
+        UUID id;
+        try {
+            id = UUID.fromString(deviceId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return id.toString().equals(deviceId) ? enrolment.device(id) : Optional.empty();
+    }
+
+    private boolean inDistrict(String laoCode, Enrolment.Device district) throws SQLException {
+        Optional<Lao> lao = registry.find(laoCode);
+        return lao.isPresent() && lao.get().province().equals(district.province())
+                && lao.get().district().equals(district.district());
+    }
+
+    private static ItemOutcome unauthorized(UUID id, ItemProblem code, String detail) {
+        return ItemOutcome.refused(id, Outcome.UNAUTHORIZED, code.name(), List.of(), detail);
+    }
+
+    private ItemOutcome outcome(SubmissionStore.Outcome stored, UUID id, String digest) {
+        if (stored instanceof SubmissionStore.Outcome.Accepted accepted) {
+            return ItemOutcome.delivered(keys.receipt(accepted.submissionId(), digest, accepted.receivedAt(), Outcome.ACCEPTED));
+        }
+        if (stored instanceof SubmissionStore.Outcome.Duplicate duplicate) {
+            // The same received_at as the first receipt (SPEC §4.7); signed again as a DUPLICATE.
+            return ItemOutcome.delivered(keys.receipt(duplicate.submissionId(), digest, duplicate.receivedAt(), Outcome.DUPLICATE));
+        }
+        if (stored instanceof SubmissionStore.Outcome.IdReused reused) {
+            return ItemOutcome.refused(reused.submissionId(), Outcome.CONFLICT, ItemProblem.ID_REUSED.name(), List.of(),
+                    "the submission id is stored with another digest");
+        }
+        SubmissionStore.Outcome.Conflict conflict = (SubmissionStore.Outcome.Conflict) stored;
+        return ItemOutcome.conflict(id, new ConflictHead(conflict.headSubmissionId(), conflict.headRevision()));
+    }
+}
