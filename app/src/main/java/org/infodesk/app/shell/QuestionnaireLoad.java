@@ -15,7 +15,11 @@ final class QuestionnaireLoad {
     /** Begins reading, once; the same future every time. */
     synchronized CompletableFuture<Questionnaire> start() {
         if (future == null) {
-            future = CompletableFuture.supplyAsync(Questionnaire::fy2564, Startup.onThread("infodesk-questionnaire"));
+            future = CompletableFuture.supplyAsync(() -> {
+                Questionnaire q = Questionnaire.fy2564();
+                warmThaiLineBreaks();
+                return q;
+            }, Startup.onThread("infodesk-questionnaire"));
         }
         return future;
     }
@@ -23,6 +27,18 @@ final class QuestionnaireLoad {
     /** Whether it has been read (without beginning to). */
     synchronized boolean ready() {
         return future != null && future.isDone() && !future.isCompletedExceptionally();
+    }
+
+    /**
+     * Loads the JDK's Thai line-break dictionary here, off the JavaFX thread: the first message that
+     * wraps (ui.WrappingLabel) would otherwise pay about 0.15 s for it in the middle of typing.
+     */
+    private static void warmThaiLineBreaks() {
+        java.text.BreakIterator words = java.text.BreakIterator.getLineInstance(java.util.Locale.forLanguageTag("th"));
+        words.setText("ผลรวมความยาวถนนแยกตามประเภทผิวจราจรต้องเท่ากับความยาวรวม");
+        while (words.next() != java.text.BreakIterator.DONE) {
+            // walk it once: the dictionary loads on first use
+        }
     }
 
     /** The questionnaire, reading it now if nobody began to. */
