@@ -103,21 +103,8 @@ public final class Enrolment {
         byte[] hash = Secrets.codeHash(typedCode);
         byte[] rawKey = Ed25519Keys.raw(devicePublicKey);
         Instant now = clock.instant();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Redemption outcome = redeem(connection, hash, rawKey, now);
-                if (outcome instanceof Redemption.Enrolled) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+        return org.infodesk.server.storage.Transactions.commitIf(dataSource, c -> redeem(c, hash, rawKey, now),
+                outcome -> outcome instanceof Redemption.Enrolled);
     }
 
     private static Redemption redeem(Connection connection, byte[] hash, byte[] rawKey, Instant now) throws SQLException {

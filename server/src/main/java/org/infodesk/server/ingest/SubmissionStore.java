@@ -93,21 +93,8 @@ public final class SubmissionStore {
     public Outcome store(Incoming incoming, ReceiptMaker receipts) throws SQLException {
         // Whole milliseconds: the receipt's received_at (SPEC §4.7) is the stored time exactly.
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Outcome outcome = store(connection, incoming, receivedAt, receipts);
-                if (outcome instanceof Outcome.Accepted) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+        return org.infodesk.server.storage.Transactions.commitIf(dataSource, c -> store(c, incoming, receivedAt, receipts),
+                outcome -> outcome instanceof Outcome.Accepted);
     }
 
     private static Outcome store(Connection connection, Incoming in, Instant receivedAt, ReceiptMaker receipts) throws SQLException {
