@@ -16,7 +16,7 @@ import org.infodesk.protocol.submission.Ed25519Keys;
 import org.infodesk.server.registry.Registry;
 import org.infodesk.server.registry.RegistryCsv;
 import org.infodesk.server.storage.Database;
-import org.infodesk.server.support.MutableClock;
+import org.infodesk.protocol.fixtures.MutableClock;
 import org.infodesk.server.support.PostgresExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

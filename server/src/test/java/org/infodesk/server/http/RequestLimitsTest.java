@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.infodesk.protocol.wire.ProblemCode;
-import org.infodesk.server.support.MutableClock;
+import org.infodesk.protocol.fixtures.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The rate limit per caller; the gzip bound of a push is the wire codec's (sync-protocol's WireCodecTest, and PushTest over HTTP). */

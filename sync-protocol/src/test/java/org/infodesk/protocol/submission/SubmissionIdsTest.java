@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.infodesk.protocol.fixtures.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class SubmissionIdsTest {
@@ -40,7 +40,7 @@ class SubmissionIdsTest {
 
     @Test
     void idsIncreaseWhenTheClockStepsBack() {
-        SteppingClock clock = new SteppingClock(CERTIFIED);
+        MutableClock clock = new MutableClock(CERTIFIED);
         SubmissionIds ids = new SubmissionIds(clock, new Random(3));
 
         String before = ids.next().toString();
@@ -54,29 +54,5 @@ class SubmissionIdsTest {
     void aRandomUuidIsNotAVersion7One() {
         assertThat(SubmissionIds.isV7(UUID.randomUUID())).isFalse();
         assertThat(SubmissionIds.isV7(new SubmissionIds().next())).isTrue();
-    }
-
-    /** A clock a test can move. */
-    private static final class SteppingClock extends Clock {
-        Instant now;
-
-        SteppingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
