@@ -10,6 +10,9 @@ import org.infodesk.protocol.rules.Questionnaire;
  */
 final class QuestionnaireLoad {
 
+    /** Thai words for the line breaker to walk once; never shown. */
+    private static final String THAI_WORDS = "ผลรวมความยาวถนนแยกตามประเภทผิวจราจร";
+
     private CompletableFuture<Questionnaire> future;
 
     /** Begins reading, once; the same future every time. */
@@ -35,7 +38,7 @@ final class QuestionnaireLoad {
      */
     private static void warmThaiLineBreaks() {
         java.text.BreakIterator words = java.text.BreakIterator.getLineInstance(java.util.Locale.forLanguageTag("th"));
-        words.setText("ผลรวมความยาวถนนแยกตามประเภทผิวจราจรต้องเท่ากับความยาวรวม");
+        words.setText(THAI_WORDS);
         while (words.next() != java.text.BreakIterator.DONE) {
             // walk it once: the dictionary loads on first use
         }
