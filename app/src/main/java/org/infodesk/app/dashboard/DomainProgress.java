@@ -40,7 +40,12 @@ public final class DomainProgress {
      * save time); before that the state follows the answers: not started, in progress, ready.
      */
     public static List<Summary> of(Questionnaire questionnaire, Answers answers, Map<String, DomainRecord> records) {
-        Evaluation evaluation = questionnaire.evaluate(answers);
+        return of(questionnaire, answers, questionnaire.evaluate(answers), records);
+    }
+
+    /** The same, from an evaluation of {@code answers} the caller has made already. */
+    public static List<Summary> of(Questionnaire questionnaire, Answers answers, Evaluation evaluation,
+            Map<String, DomainRecord> records) {
         List<Summary> out = new ArrayList<>();
         for (Domain d : questionnaire.definition().domains()) {
             int required = 0;

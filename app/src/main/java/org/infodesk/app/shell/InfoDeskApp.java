@@ -226,9 +226,7 @@ public final class InfoDeskApp extends Application {
         Questionnaire questionnaire = questionnaire();
         java.util.List<org.infodesk.app.dashboard.DomainProgress.Summary> summaries;
         try {
-            summaries = Startup.dashboard(store, questionnaire, lao);
-            new org.infodesk.app.storage.SqliteDashboardCache(store).save(lao.code(), questionnaire.definition().fiscalYear(),
-                    questionnaire.definition().key(), summaries);
+            summaries = Startup.dashboardSaved(store, questionnaire, lao);
         } catch (StoreException e) {
             LOG.warn("cannot read the dashboard: {}", e.getMessage());
             summaries = org.infodesk.app.dashboard.DomainProgress.of(questionnaire, Answers.empty());
@@ -364,7 +362,7 @@ public final class InfoDeskApp extends Application {
         if (store != null && questionnaireReady.ready()) {
             // the next start shows this dashboard at once: save it as it is now
             try {
-                Startup.refresh(store, questionnaire(), lao);
+                Startup.dashboardSaved(store, questionnaire(), lao);
             } catch (StoreException | RuntimeException e) {
                 LOG.warn("cannot save the dashboard for the next start: {}", e.toString());
             }

@@ -123,6 +123,11 @@ final class Startup {
      */
     static List<DomainProgress.Summary> refresh(Store store, Questionnaire q, LaoProfile lao) throws StoreException {
         DemoSample.installIfAbsent(new SqliteLastYearRepository(store, q.definition()), q.definition(), lao.code());
+        return dashboardSaved(store, q, lao);
+    }
+
+    /** Every domain's progress ({@link #dashboard}), saved for the next start. */
+    static List<DomainProgress.Summary> dashboardSaved(Store store, Questionnaire q, LaoProfile lao) throws StoreException {
         List<DomainProgress.Summary> dashboard = dashboard(store, q, lao);
         new SqliteDashboardCache(store).save(lao.code(), q.definition().fiscalYear(), q.definition().key(), dashboard);
         return dashboard;
@@ -152,7 +157,7 @@ final class Startup {
         Answers lastYear = new SqliteLastYearRepository(store, q.definition()).values(lao.code(), year - 1);
         Evaluation evaluation = q.evaluate(answers);
         List<DomainProgress.Summary> out = new java.util.ArrayList<>();
-        for (DomainProgress.Summary s : DomainProgress.of(q, answers, records)) {
+        for (DomainProgress.Summary s : DomainProgress.of(q, answers, evaluation, records)) {
             Domain domain = q.definition().domain(s.id()).orElseThrow();
             long unexplained = Readiness.of(evaluation, domain, answers, lastYear,
                     repo.justifications(new DomainKey(lao.code(), year, s.id()))).warnings().stream()
