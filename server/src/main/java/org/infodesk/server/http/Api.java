@@ -38,6 +38,12 @@ public final class Api {
     public static final String PREFIX = Routes.BASE;
     public static final String HEALTH = "/health";
     private static final System.Logger LOG = System.getLogger(Api.class.getName());
+    /**
+     * The most of a refused request's unread body that is read and thrown away before its problem
+     * is answered (SPEC §4.10). A client still sending when the server closes the connection gets
+     * a reset and never reads the answer; past this many bytes the connection is closed anyway.
+     */
+    static final long DRAIN_BYTES = 16L * 1024 * 1024;
 
     /**
      * What the routes need from the rest of the server.
@@ -199,12 +205,33 @@ public final class Api {
         return "'" + cut.replaceAll("\\p{Cntrl}", "?") + "'";
     }
 
+    /** Reads and discards what is left of the request body, up to {@link #DRAIN_BYTES}. */
+    private static void drainUnreadBody(Context ctx) {
+        long declared = ctx.contentLength();
+        if (declared == 0 || declared > DRAIN_BYTES) {
+            return;
+        }
+        byte[] buffer = new byte[16 * 1024];
+        long read = 0;
+        try {
+            var in = ctx.req().getInputStream();
+            int n;
+            while (read <= DRAIN_BYTES && (n = in.read(buffer)) >= 0) {
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The body is gone (the client hung up, or it was read through another stream): nothing to drain.
+            LOG.log(System.Logger.Level.DEBUG, "no body left to drain in " + ctx.method() + " " + ctx.path(), e);
+        }
+    }
+
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith(Problem.MEDIA_TYPE);
     }
 
     private static void problem(Context ctx, Problem problem) {
+        drainUnreadBody(ctx);
         ctx.status(problem.status());
         ctx.result(WireCodec.write(problem));
         ctx.contentType(Problem.MEDIA_TYPE);

@@ -350,6 +350,31 @@ class PushTest {
     }
 
     @Test
+    void aClientStillSendingAnOversizedBodyReadsThe413InsteadOfAReset() throws Exception {
+        // Far more than the socket buffers hold: were the server to answer and close at once, the
+        // client would still be writing and get a reset instead of the answer.
+        byte[] large = new byte[12 * 1024 * 1024];
+        new java.util.Random(2).nextBytes(large);
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertProblem(post(Routes.PUSH.path(), lao.token(), large), 413, "BODY_TOO_LARGE");
+        }
+    }
+
+    @Test
+    void aRefusedRequestLeavesItsConnectionFitForTheNextRequest() throws Exception {
+        SubmissionEnvelope envelope = sign(lao, payload(lao, LAO, domain(7), 1, null));
+        byte[] good = WireCodec.writeBatch(batch(envelope));
+        byte[] random = new byte[MAX_BODY + 1];
+        new java.util.Random(3).nextBytes(random);
+
+        for (int round = 0; round < 50; round++) {
+            assertProblem(post(Routes.PUSH.path(), lao.token(), random), 413, "BODY_TOO_LARGE");
+            assertThat(post(Routes.PUSH.path(), lao.token(), good).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void malformedJsonNotGzipAndNoGzipEncodingAreRefusedWithTheirCodes() throws Exception {
         long before = count("SELECT count(*) FROM submission");
 
