@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public final class Api {
 
     public static final String PREFIX = Routes.BASE;
     public static final String HEALTH = "/health";
+    /** The classpath resource of the OpenAPI 3.0 document of the review API (the device protocol's: {@link Routes#OPENAPI_RESOURCE}). */
+    public static final String REVIEW_OPENAPI_RESOURCE = "/org/infodesk/server/http/review-openapi.yaml";
     private static final System.Logger LOG = System.getLogger(Api.class.getName());
     /**
      * The most of a refused request's unread body that is read and thrown away before its problem
@@ -58,6 +61,18 @@ public final class Api {
 
     public static Javalin create(Services services) {
         return Javalin.create(config -> configure(config, services));
+    }
+
+    /**
+     * The routes a created API answers, as its router holds them ({@code GET /api/v1/changes}, path
+     * parameters as {@code {name}}): what the OpenAPI documents are held against.
+     */
+    public static List<String> routes(Javalin http) {
+        return http.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(parsed -> parsed.endpoint.method.isHttpMethod())
+                .map(parsed -> parsed.endpoint.method.name() + " " + parsed.endpoint.path)
+                .sorted()
+                .toList();
     }
 
     private static void configure(JavalinConfig config, Services services) {

@@ -78,6 +78,11 @@ public final class InfoDeskServer implements AutoCloseable {
         return keys;
     }
 
+    /** The routes the HTTP API answers ({@link Api#routes}). */
+    public List<String> routes() {
+        return Api.routes(http);
+    }
+
     public Database database() {
         return database;
     }
