@@ -9,6 +9,20 @@ public interface OutboxRepository {
     /** Items not yet delivered, in certification order. */
     List<OutboxItem> undelivered() throws StoreException;
 
+    /** The first {@code max} items waiting to be sent (queued, not refused), in certification order. */
+    List<Outgoing> queued(int max) throws StoreException;
+
     /** Records a verified receipt; the item counts as delivered. */
     void markDelivered(String submissionId, byte[] receipt) throws StoreException;
+
+    /**
+     * Records that the server refused an item for good (a conflict, a rejection, unauthorised):
+     * it is set aside and shown, and the queue goes on without it.
+     *
+     * @param refusal the server's outcome for the item, as its JSON
+     */
+    void markRefused(String submissionId, String refusal) throws StoreException;
+
+    /** Records a failed attempt at sending these items: one more attempt each, and why it failed. */
+    void recordAttempt(List<String> submissionIds, String error) throws StoreException;
 }

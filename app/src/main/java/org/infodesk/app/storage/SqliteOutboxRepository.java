@@ -8,6 +8,7 @@ import java.util.List;
 import org.infodesk.app.data.StoreException;
 import org.infodesk.app.outbox.OutboxItem;
 import org.infodesk.app.outbox.OutboxRepository;
+import org.infodesk.app.outbox.Outgoing;
 
 /** {@link OutboxRepository} on the SQLite store. */
 public final class SqliteOutboxRepository implements OutboxRepository {
@@ -32,6 +33,66 @@ public final class SqliteOutboxRepository implements OutboxRepository {
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public List<Outgoing> queued(int max) throws StoreException {
+        if (max < 1) {
+            throw new IllegalArgumentException("max " + max);
+        }
+        return store.read(c -> {
+            List<Outgoing> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT o.id, o.submission_id, s.payload, s.digest, s.signature
+                    FROM outbox_item o JOIN certified_snapshot s ON s.submission_id = o.submission_id
+                    WHERE o.state IN ('QUEUED', 'SENDING') ORDER BY o.id LIMIT ?""")) {
+                s.setInt(1, max);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Outgoing(r.getLong(1), r.getString(2), r.getBytes(3), r.getString(4), r.getBytes(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void markRefused(String submissionId, String refusal) throws StoreException {
+        Instant now = store.clock().instant();
+        store.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE outbox_item SET state = 'REFUSED', refusal = ?, updated_at = ?
+                    WHERE submission_id = ? AND state <> 'DELIVERED'""")) {
+                s.setString(1, refusal);
+                s.setString(2, now.toString());
+                s.setString(3, submissionId);
+                if (s.executeUpdate() != 1) {
+                    throw Revisions.failure(store, StoreException.Problem.CONFLICT, "no undelivered outbox item " + submissionId);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordAttempt(List<String> submissionIds, String error) throws StoreException {
+        Instant now = store.clock().instant();
+        String cut = error.length() > 2000 ? error.substring(0, 2000) : error;
+        store.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE outbox_item SET attempts = attempts + 1, last_error = ?, updated_at = ?
+                    WHERE submission_id = ? AND state IN ('QUEUED', 'SENDING')""")) {
+                for (String id : submissionIds) {
+                    s.setString(1, cut);
+                    s.setString(2, now.toString());
+                    s.setString(3, id);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
         });
     }
 

@@ -103,6 +103,36 @@ public final class SubmissionCodec {
         return CanonicalJson.of(tree);
     }
 
+    /**
+     * The bytes of an envelope (as {@link #write}) from what a device stored at certification: the
+     * payload's canonical bytes, their digest and signature, and the key id. The payload is not
+     * read against its definition again; it must be canonical JSON, as certification made it.
+     *
+     * @throws IllegalArgumentException if the payload is not a JSON object or the parts are malformed
+     */
+    public static byte[] envelopeBytes(byte[] canonicalPayload, String digest, byte[] signature, String keyId) {
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(canonicalPayload);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the stored payload is not JSON: " + e.getMessage(), e);
+        }
+        if (payload == null || !payload.isObject()) {
+            throw new IllegalArgumentException("the stored payload is not a JSON object");
+        }
+        Checks.require("digest", Checks.matches(digest, Checks.DIGEST));
+        Checks.require("key_id", Checks.matches(keyId, Checks.TOKEN));
+        if (signature.length != Ed25519Keys.SIGNATURE_BYTES) {
+            throw new IllegalArgumentException("signature: " + signature.length + " bytes, not " + Ed25519Keys.SIGNATURE_BYTES);
+        }
+        ObjectNode tree = NODES.objectNode();
+        tree.set("payload", payload);
+        tree.put("digest", digest);
+        tree.put("signature", Base64Url.encode(signature));
+        tree.put("key_id", keyId);
+        return CanonicalJson.of(tree);
+    }
+
     /** SHA-256 of canonical payload bytes, in 64 lowercase hex digits. */
     public static String digest(byte[] canonicalPayload) {
         return HEX.formatHex(Ed25519Keys.sha256(canonicalPayload));

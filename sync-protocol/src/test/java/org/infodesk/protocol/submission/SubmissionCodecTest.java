@@ -1,6 +1,7 @@
 package org.infodesk.protocol.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -49,6 +50,23 @@ class SubmissionCodecTest {
                 () -> CODEC.verify(envelope, key.jdkPublicKey()));
 
         assertThat(e.code()).isEqualTo(Code.BAD_SIGNATURE);
+    }
+
+    @Test
+    void anEnvelopeMadeFromTheStoredPartsIsByteForByteTheSignedEnvelopeAndReadsBack() throws SubmissionException {
+        KeyPair device = Ed25519Keys.generate();
+        String keyId = Ed25519Keys.keyId(device.getPublic());
+        SubmissionEnvelope signed = CODEC.sign(SubmissionVectors.expectedPayload("innovation-education-r2"), device.getPrivate(), keyId);
+        byte[] canonical = CODEC.canonicalPayload(signed.payload());
+
+        byte[] rebuilt = SubmissionCodec.envelopeBytes(canonical, signed.digest(), signed.signatureBytes(), keyId);
+
+        assertThat(rebuilt).isEqualTo(CODEC.write(signed));
+        CODEC.verify(CODEC.read(rebuilt), device.getPublic());
+        assertThatThrownBy(() -> SubmissionCodec.envelopeBytes("[1]".getBytes(StandardCharsets.UTF_8), signed.digest(),
+                signed.signatureBytes(), keyId)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SubmissionCodec.envelopeBytes(canonical, signed.digest(), new byte[12], keyId))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
