@@ -111,6 +111,14 @@ public final class DeviceKeys {
         return publicKey;
     }
 
+    /**
+     * The key id of SPEC §3.5: what an envelope's {@code key_id} names, and what a payload's
+     * {@code device_id} is, before and after enrolment (the server finds the signing device by it).
+     */
+    public String keyId() {
+        return org.infodesk.protocol.submission.Ed25519Keys.keyId(publicKey);
+    }
+
     /** The public key in hex, for logs and support calls. */
     public String fingerprint() {
         return HexFormat.of().formatHex(publicKeyRaw);

@@ -285,9 +285,9 @@ public final class InfoDeskApp extends Application {
             }
             SqliteAnswerRepository repo = answersRepository();
             var certifications = new org.infodesk.app.storage.SqliteCertificationRepository(store, repo);
-            // until enrolment (issue 7) names the device, its key's fingerprint does
+            // the device is named by its key's id, before and after enrolment (SPEC §3.2, §4.6)
             var service = new org.infodesk.app.certify.CertificationService(questionnaire, repo, certifications, users(),
-                    deviceKeys, deviceKeys.fingerprint().substring(0, 16), Clock.systemUTC());
+                    deviceKeys, deviceKeys.keyId(), Clock.systemUTC());
             var context = new org.infodesk.app.certify.ui.CertifyViewModel.Context(service, repo, certifications, lao, messages,
                     dataFolder, java.time.ZoneId.systemDefault(), background);
             var view = new org.infodesk.app.certify.ui.CertifyView(new org.infodesk.app.certify.ui.CertifyViewModel(context, key,

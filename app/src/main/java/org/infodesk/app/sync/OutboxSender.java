@@ -40,9 +40,10 @@ public final class OutboxSender {
 
         /**
          * The server answered the batch: {@code delivered} items have a verified receipt, {@code refused}
-         * are set aside, {@code unconfirmed} came back without a receipt that verifies and stay queued.
+         * are set aside. (Items that came back without a receipt that verifies make the round a
+         * {@link Wait}, after those that did are recorded.)
          */
-        record Sent(int delivered, int refused, int unconfirmed) implements Round {}
+        record Sent(int delivered, int refused) implements Round {}
 
         /** Nothing was delivered; try again after {@code delay}. */
         record Wait(Duration delay, Exchange.Trouble trouble, String detail) implements Round {}
@@ -125,18 +126,19 @@ public final class OutboxSender {
         }
         if (!unconfirmed.isEmpty()) {
             // A receipt that does not verify is no receipt (SPEC §4.7): the items wait, as for any failure.
+            // The items that were confirmed are recorded; the others wait, so that a server answering
+            // bad receipts is not asked again and again at once.
             outbox.recordAttempt(unconfirmed, "no receipt that verifies with the pinned server key");
-            Duration wait = backoff.next(Duration.ZERO);
-            if (delivered + refused == 0) {
-                return new Round.Wait(wait, Exchange.Trouble.NOT_THE_SERVER, "no receipt that verifies with the pinned server key");
-            }
+            return new Round.Wait(backoff.next(Duration.ZERO), Exchange.Trouble.NOT_THE_SERVER, unconfirmed.size()
+                    + " of " + batch.size() + " without a receipt that verifies with the pinned server key (" + delivered
+                    + " delivered, " + refused + " set aside)");
         } else {
             backoff.reset();
             if (batch.size() == batchSize) {
                 batchSize = Math.min(mostPerBatch, batchSize * 2);
             }
         }
-        return new Round.Sent(delivered, refused, unconfirmed.size());
+        return new Round.Sent(delivered, refused);
     }
 
     private Round refused(List<Outgoing> batch, Exchange.Refused<PushResult> refused) throws StoreException {
@@ -145,14 +147,14 @@ public final class OutboxSender {
         }
         if (batch.size() > 1) {
             batchSize = Math.max(1, batch.size() / 2);
-            return new Round.Sent(0, 0, 0);
+            return new Round.Sent(0, 0);
         }
         // One item alone is over the server's limits: it can never be sent as it is.
         Outgoing item = batch.get(0);
         ItemOutcome tooLarge = ItemOutcome.refused(UUID.fromString(item.submissionId()), Outcome.REJECTED,
                 SubmissionProblem.Code.TOO_LARGE.name(), List.of(), "alone over the server's limit: " + refused.problem().code());
         outbox.markRefused(item.submissionId(), new String(WireCodec.write(tooLarge), StandardCharsets.UTF_8));
-        return new Round.Sent(0, 1, 0);
+        return new Round.Sent(0, 1);
     }
 
     private Round later(List<Outgoing> batch, Exchange.RetryLater<PushResult> later) throws StoreException {

@@ -60,7 +60,7 @@ public final class CertificationFixture implements AutoCloseable {
                 PASSWORD);
         keys = DeviceKeys.loadOrCreate(folder, new SqliteDeviceRepository(store));
         service = new CertificationService(StoreFixture.QUESTIONNAIRE, answers, certifications, users, keys,
-                keys.fingerprint().substring(0, 16), clock);
+                keys.keyId(), clock);
     }
 
     /** Users on the store with Argon2id's real code and small parameters (1 MiB, one pass), so that tests run fast. */

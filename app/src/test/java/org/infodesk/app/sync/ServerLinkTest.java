@@ -53,7 +53,7 @@ class ServerLinkTest {
     void start() throws IOException {
         server = new MockWebServer();
         server.start();
-        link = new ServerLink(new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).build(), server.url("/"), CLOCK);
+        link = new ServerLink(new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(20)).build(), server.url("/"), CLOCK);
     }
 
     @AfterEach
@@ -178,9 +178,10 @@ class ServerLinkTest {
     void anAnswerThatStallsMidBodyTimesOut() {
         server.enqueue(new MockResponse.Builder(protocol(200, "application/json", WireCodec.write(new PushResult(List.of(
                 delivered(UUID.randomUUID())))))).onResponseBody(SocketEffect.Stall.INSTANCE).build());
+        ServerLink impatient = new ServerLink(new OkHttpClient.Builder().readTimeout(Duration.ofMillis(300)).build(), server.url("/"), CLOCK);
 
-        assertThat(pushOne()).isInstanceOfSatisfying(Exchange.RetryLater.class, later ->
-                assertThat(later.trouble()).isEqualTo(Exchange.Trouble.TIMED_OUT));
+        assertThat(impatient.push("tok", List.of("{}".getBytes(StandardCharsets.UTF_8)))).isInstanceOfSatisfying(
+                Exchange.RetryLater.class, later -> assertThat(later.trouble()).isEqualTo(Exchange.Trouble.TIMED_OUT));
     }
 
     @Test
