@@ -109,6 +109,9 @@ public final class ServerLink {
     public Exchange<Boolean> probe() {
         Request request = request(url(HEALTH_PATH), null).get().build();
         try (Response response = call(request).execute()) {
+            if (response.code() == 407) {
+                return new Exchange.Refused<>(null, Exchange.Action.PROXY_CREDENTIALS);
+            }
             if (response.code() != 200) {
                 return later(response, "the health check answered " + response.code());
             }
