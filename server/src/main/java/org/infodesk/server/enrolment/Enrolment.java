@@ -175,6 +175,17 @@ public final class Enrolment {
         return find("d.id = ?", deviceId);
     }
 
+    /**
+     * The device whose pinned key has this key id (SPEC §3.5), revoked or not: an envelope's
+     * {@code key_id} names the device that signed it. Empty when unknown.
+     */
+    public java.util.Optional<Device> deviceByKeyId(String keyId) throws SQLException {
+        if (keyId == null || keyId.isEmpty() || keyId.length() > 64) {
+            return java.util.Optional.empty();
+        }
+        return find("d.key_id = ?", keyId);
+    }
+
     private java.util.Optional<Device> find(String where, Object key) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("""

@@ -12,7 +12,6 @@ import org.infodesk.protocol.definition.Definition;
 import org.infodesk.protocol.rules.Finding;
 import org.infodesk.protocol.rules.Questionnaire;
 import org.infodesk.protocol.submission.DefinitionLookup;
-import org.infodesk.protocol.submission.Ed25519Keys;
 import org.infodesk.protocol.submission.SubmissionCodec;
 import org.infodesk.protocol.submission.SubmissionEnvelope;
 import org.infodesk.protocol.submission.SubmissionException;
@@ -90,12 +89,15 @@ public final class Ingest {
         UUID id = payload.submissionId();
 
         // 2. Who signed, and may the pushing device deliver it.
-        Optional<Enrolment.Device> found = signer(payload.deviceId());
-        if (found.isEmpty() || !Ed25519Keys.keyId(found.get().publicKey()).equals(envelope.keyId())) {
-            return unauthorized(id, ItemProblem.UNKNOWN_KEY, "key " + envelope.keyId() + " is not pinned for device "
-                    + payload.deviceId());
+        Optional<Enrolment.Device> found = enrolment.deviceByKeyId(envelope.keyId());
+        if (found.isEmpty()) {
+            return unauthorized(id, ItemProblem.UNKNOWN_KEY, "key " + envelope.keyId() + " is not pinned for any device");
         }
         Enrolment.Device signer = found.get();
+        if (!payload.deviceId().equals(signer.id().toString()) && !payload.deviceId().equals(envelope.keyId())) {
+            return unauthorized(id, ItemProblem.UNKNOWN_KEY, "key " + envelope.keyId() + " is pinned for device " + signer.id()
+                    + ", not for device " + payload.deviceId());
+        }
         if (signer.revoked()) {
             return unauthorized(id, ItemProblem.ORIGIN_REVOKED, "device " + signer.id() + " is revoked");
         }
@@ -151,16 +153,6 @@ public final class Ingest {
 
     private static List<WireFinding> wire(List<Finding> findings) {
         return findings.stream().map(WireFinding::of).toList();
-    }
-
-    private Optional<Enrolment.Device> signer(String deviceId) throws SQLException {
-        UUID id;
-        try {
-            id = UUID.fromString(deviceId);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return id.toString().equals(deviceId) ? enrolment.device(id) : Optional.empty();
     }
 
     private boolean inDistrict(String laoCode, Enrolment.Device district) throws SQLException {

@@ -71,6 +71,8 @@ class PushTest {
     static final String LAO = "5650801";
     static final String NEIGHBOUR = "6650801";
     static final String ELSEWHERE = "3650101";
+    /** The provincial administrative organisation: an LAO only one test pushes for. */
+    static final String PROVINCE = "2650101";
     static final Questionnaire QUESTIONNAIRE = Questionnaire.fy2564();
     static final Definition DEFINITION = QUESTIONNAIRE.definition();
     static final SubmissionCodec CODEC = new SubmissionCodec(DefinitionLookup.of(DEFINITION));
@@ -289,6 +291,34 @@ class PushTest {
     }
 
     @Test
+    void aPayloadCertifiedBeforeEnrolmentNamesItsDeviceByTheKeyIdAndIsAccepted() throws Exception {
+        Device province = enrol(new Enrolment.Target.OfLao(PROVINCE));
+        String keyId = Ed25519Keys.keyId(province.keys().getPublic());
+        SubmissionEnvelope envelope = sign(province, naming(payload(province, PROVINCE, domain(3), 1, null), keyId));
+
+        ItemOutcome outcome = pushOne(province, envelope);
+
+        assertThat(outcome.outcome()).as(outcome.detail()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(count("SELECT count(*) FROM submission WHERE submission_id = ? AND device_id::text = ?",
+                envelope.payload().submissionId(), province.enrolled().deviceId())).isEqualTo(1);
+    }
+
+    @Test
+    void aPayloadNamingAnotherDeviceThanTheOneOfItsKeyOrAKeyNoDeviceHasIsAnUnknownKey() throws Exception {
+        Device other = enrol(new Enrolment.Target.OfLao(LAO));
+        SubmissionEnvelope namingOther = sign(lao, naming(payload(lao, LAO, domain(3), 9, 8), other.enrolled().deviceId()));
+        KeyPair stranger = Ed25519Keys.generate();
+        SubmissionPayload byStranger = payload(lao, LAO, domain(3), 9, 8);
+        SubmissionEnvelope unpinned = CODEC.sign(byStranger, stranger.getPrivate(), Ed25519Keys.keyId(stranger.getPublic()));
+
+        List<ItemOutcome> outcomes = push(lao, namingOther, unpinned);
+
+        assertThat(outcomes).extracting(ItemOutcome::outcome).containsOnly(Outcome.UNAUTHORIZED);
+        assertThat(outcomes).extracting(ItemOutcome::problemCode).containsOnly("UNKNOWN_KEY");
+        assertThat(rows(namingOther.payload().submissionId()) + rows(unpinned.payload().submissionId())).isZero();
+    }
+
+    @Test
     void anLaoDevicePushingForAnotherLaoIsUnauthorizedAndNothingIsStored() throws Exception {
         SubmissionEnvelope envelope = sign(lao, payload(lao, NEIGHBOUR, domain(0), 1, null));
 
@@ -443,6 +473,12 @@ class PushTest {
         return new SubmissionPayload(IDS.next(), lao, DEFINITION.fiscalYear(), domain, revision, supersedes, DEFINITION.id(),
                 DEFINITION.version(), values, justifications, new Certifier("somchai.j", "นายสมชาย ใจดี", "ปลัดเทศบาลตำบลวังทอง"),
                 Instant.parse("2026-11-26T02:30:15.250Z"), device.enrolled().deviceId());
+    }
+
+    /** The payload as certified by a device named {@code deviceId}. */
+    static SubmissionPayload naming(SubmissionPayload p, String deviceId) {
+        return new SubmissionPayload(p.submissionId(), p.laoCode(), p.fiscalYear(), p.domainId(), p.revision(), p.supersedes(),
+                p.definitionId(), p.definitionVersion(), p.values(), p.justifications(), p.certifier(), p.certifiedAt(), deviceId);
     }
 
     static SubmissionEnvelope sign(Device device, SubmissionPayload payload) {
