@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -35,7 +36,7 @@ public final class Heads {
                                WHERE r.submission_id = h.submission_id ORDER BY r.id DESC LIMIT 1) d ON true
             WHERE""" + Heads.IN_SCOPE;
     private static final String ACCEPTED_ONLY = " AND d.decision = 'ACCEPTED'";
-    private static final String ORDER = " ORDER BY l.province, l.district, l.code, h.domain";
+    private static final String ORDER = " ORDER BY l.province, l.district, l.code, array_position(?, h.domain::text), h.domain";
 
     private final DataSource dataSource;
 
@@ -63,12 +64,12 @@ public final class Heads {
 
     /**
      * Streams the rows of a fiscal year and scope, ordered by province, district, LAO code and
-     * domain id: with {@code acceptedOnly}, only heads whose latest decision is ACCEPTED; else
+     * domain (in the order of {@code domainOrder}, then by id): with {@code acceptedOnly}, only heads whose latest decision is ACCEPTED; else
      * every LAO of the scope, with a row of its own (domain {@code null}) when it has no head.
      * What the consumer throws is thrown on, after the cursor is closed.
      */
-    public <E extends Exception> void forEach(int fiscalYear, Scope scope, boolean acceptedOnly, Consumer<E> consumer)
-            throws SQLException, E {
+    public <E extends Exception> void forEach(int fiscalYear, Scope scope, boolean acceptedOnly, List<String> domainOrder,
+            Consumer<E> consumer) throws SQLException, E {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
@@ -77,6 +78,7 @@ public final class Heads {
                 select.setFetchSize(FETCH_SIZE);
                 select.setInt(1, fiscalYear);
                 bindScope(select, 2, scope);
+                select.setArray(6, connection.createArrayOf("text", domainOrder.toArray()));
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         consumer.accept(head(row));

@@ -39,13 +39,12 @@ public final class StatusService {
      */
     public StatusReport report(int fiscalYear, Scope scope) throws StatusException, SQLException {
         Definition definition = check(fiscalYear, scope);
-        List<DomainColumn> columns = definition.domains().stream()
-                .sorted(Comparator.comparingInt(Domain::order))
+        List<DomainColumn> columns = domainsInOrder(definition).stream()
                 .map(d -> new DomainColumn(d.id(), d.order(), d.label().th(), d.label().en()))
                 .toList();
         Map<String, Heads.Head> laoOf = new LinkedHashMap<>();
         Map<String, Map<String, DomainStatus>> domainsOf = new LinkedHashMap<>();
-        heads.forEach(fiscalYear, scope, false, head -> {
+        heads.forEach(fiscalYear, scope, false, columns.stream().map(DomainColumn::id).toList(), head -> {
             laoOf.putIfAbsent(head.laoCode(), head);
             Map<String, DomainStatus> domains = domainsOf.computeIfAbsent(head.laoCode(), code -> new LinkedHashMap<>());
             if (head.domainId() != null) {
@@ -76,6 +75,11 @@ public final class StatusService {
             throw new StatusException("no LAO of the registry in " + scope.describe());
         }
         return definition;
+    }
+
+    /** A definition's domains in their {@code order}: the columns of a status, the order of an export. */
+    public static List<Domain> domainsInOrder(Definition definition) {
+        return definition.domains().stream().sorted(Comparator.comparingInt(Domain::order)).toList();
     }
 
     /** The counts of each area ({@code [province]} or {@code [province, district]}), in the order the LAOs come. */
