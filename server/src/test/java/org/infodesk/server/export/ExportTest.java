@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,44 +28,26 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.infodesk.protocol.rules.Questionnaire;
 import org.infodesk.protocol.submission.SubmissionPayload;
 import org.infodesk.server.status.Scope;
 import org.infodesk.server.status.StatusException;
 import org.infodesk.server.status.StatusReport;
 import org.infodesk.server.status.StatusService;
-import org.infodesk.server.status.StoredPayloads;
-import org.infodesk.server.support.PostgresExtension;
+import org.infodesk.server.support.OnStatusScenario;
 import org.infodesk.server.support.StatusScenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The exports of {@link StatusScenario}'s year, read back with Commons CSV and POI. */
-class ExportTest {
+class ExportTest extends OnStatusScenario {
 
-    @RegisterExtension
-    static PostgresExtension postgres = new PostgresExtension();
-    @TempDir
-    static Path dataDir;
-
-    static StatusScenario scenario;
     static StatusService status;
     static Exports exports;
 
     @BeforeAll
-    static void play() throws Exception {
-        scenario = StatusScenario.play(postgres.newDatabaseUrl(), dataDir);
-        StoredPayloads payloads = new StoredPayloads(List.of(Questionnaire.fy2564().definition()));
-        status = new StatusService(scenario.server.database().dataSource(), payloads);
-        exports = new Exports(scenario.server.database().dataSource(), payloads, status);
-    }
-
-    @AfterAll
-    static void stop() {
-        scenario.server.close();
+    static void services() {
+        status = scenario.status();
+        exports = new Exports(scenario.server.database().dataSource(), StatusScenario.payloads(), status);
     }
 
     // ------------------------------------------------------------------ accepted data, CSV

@@ -3,7 +3,6 @@ package org.infodesk.server.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.infodesk.server.support.StatusScenario.LAO;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,49 +10,23 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.infodesk.server.status.StatusReport;
-import org.infodesk.server.support.PostgresExtension;
+import org.infodesk.server.support.OnStatusScenario;
 import org.infodesk.server.support.StatusScenario;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code status} and {@code export} run as the command line runs them, on the database {@link StatusScenario} pushed to. */
-class StatusCommandsTest {
+class StatusCommandsTest extends OnStatusScenario {
 
-    @RegisterExtension
-    static PostgresExtension postgres = new PostgresExtension();
-    @TempDir
-    static Path dataDir;
     @TempDir
     Path files;
-
-    static String url;
-    static StatusScenario scenario;
+    @TempDir
+    Path adminDir;
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
-    @BeforeAll
-    static void play() throws Exception {
-        url = postgres.newDatabaseUrl();
-        scenario = StatusScenario.play(url, dataDir.resolve("server"));
-    }
-
-    @AfterAll
-    static void stop() {
-        scenario.server.close();
-    }
-
     int run(String... args) {
-        CommandLine line = ServerMain.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[] {"--jdbc-url", url, "--data-dir", dataDir.resolve("admin").toString()}, 0, all, args.length, 4);
-        return line.execute(all);
+        return Commands.run(scenario.jdbcUrl, adminDir, out, err, args);
     }
 
     @Test

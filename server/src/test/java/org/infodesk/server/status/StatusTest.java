@@ -12,46 +12,27 @@ import static org.infodesk.server.support.StatusScenario.YEAR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.infodesk.protocol.rules.Questionnaire;
 import org.infodesk.server.status.StatusReport.AreaCount;
 import org.infodesk.server.status.StatusReport.DomainCount;
 import org.infodesk.server.status.StatusReport.DomainStatus;
 import org.infodesk.server.status.StatusReport.LaoStatus;
-import org.infodesk.server.support.PostgresExtension;
+import org.infodesk.server.support.OnStatusScenario;
 import org.infodesk.server.support.StatusScenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The status of {@link StatusScenario}'s year, from the real database the pushes went to. */
-class StatusTest {
+class StatusTest extends OnStatusScenario {
 
-    @RegisterExtension
-    static PostgresExtension postgres = new PostgresExtension();
-    @TempDir
-    static Path dataDir;
-
-    static StatusScenario scenario;
     static StatusService status;
 
     @BeforeAll
-    static void play() throws Exception {
-        scenario = StatusScenario.play(postgres.newDatabaseUrl(), dataDir);
-        status = new StatusService(scenario.server.database().dataSource(),
-                new StoredPayloads(List.of(Questionnaire.fy2564().definition())));
-    }
-
-    @AfterAll
-    static void stop() {
-        scenario.server.close();
+    static void services() {
+        status = scenario.status();
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.infodesk.server.enrolment.Enrolment;
 import org.infodesk.server.registry.Registry;
 import org.infodesk.server.registry.RegistryCsv;
 import org.infodesk.server.shell.InfoDeskServer;
+import org.infodesk.server.status.StatusService;
+import org.infodesk.server.status.StoredPayloads;
 
 /**
  * A fiscal year 2564 as the status and export tests see it: the Phitsanulok sample registry (41
@@ -56,6 +58,7 @@ public final class StatusScenario {
     /** The text answer of {@link #NEIGHBOUR}'s health_environment: a spreadsheet would run it. */
     public static final String FORMULA = "=1+1 ศูนย์กำจัดขยะ";
 
+    public final String jdbcUrl;
     public final InfoDeskServer server;
     public final Devices devices;
     /** The payloads whose heads are ACCEPTED, the export's rows come from exactly these. */
@@ -63,14 +66,15 @@ public final class StatusScenario {
     /** Every stored submission by "LAO domain rN". */
     public final Map<String, SubmissionPayload> stored = new LinkedHashMap<>();
 
-    private StatusScenario(InfoDeskServer server) {
+    private StatusScenario(String jdbcUrl, InfoDeskServer server) {
+        this.jdbcUrl = jdbcUrl;
         this.server = server;
         this.devices = new Devices(server);
     }
 
     /** Starts a server on {@code jdbcUrl} and plays the scenario. */
     public static StatusScenario play(String jdbcUrl, Path dataDir) throws Exception {
-        StatusScenario s = new StatusScenario(TestServers.start(jdbcUrl, dataDir, 4 * 1024 * 1024));
+        StatusScenario s = new StatusScenario(jdbcUrl, TestServers.start(jdbcUrl, dataDir, 4 * 1024 * 1024));
         try {
             s.play();
             return s;
@@ -131,6 +135,15 @@ public final class StatusScenario {
             insert.setString(3, decision.equals("RETURNED") ? "โปรดตรวจสอบจำนวนอีกครั้ง" : null);
             insert.executeUpdate();
         }
+    }
+
+    /** The status service on the scenario's database, with the definitions the server knows. */
+    public StatusService status() {
+        return new StatusService(server.database().dataSource(), payloads());
+    }
+
+    public static StoredPayloads payloads() {
+        return new StoredPayloads(List.of(DEFINITION));
     }
 
     public UUID id(String key) {
