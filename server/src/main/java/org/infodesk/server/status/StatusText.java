@@ -16,6 +16,7 @@ import org.infodesk.server.status.StatusReport.DomainStatus;
 public final class StatusText {
 
     private static final String CELL = "%-5s";
+    private static final String LABEL = "  %-10s";
 
     private StatusText() {}
 
@@ -32,10 +33,10 @@ public final class StatusText {
         for (AreaCount district : report.districts()) {
             out.println();
             out.println("District " + district.district() + ", " + district.province() + ": " + district.laos() + " LAOs");
-            out.println(line("  LAO     ", report.domains().stream().map(d -> String.valueOf(d.order())).toList(), "name"));
+            out.println(line("LAO", report.domains().stream().map(d -> String.valueOf(d.order())).toList(), "name"));
             report.laos().stream()
                     .filter(lao -> lao.province().equals(district.province()) && lao.district().equals(district.district()))
-                    .forEach(lao -> out.println(line("  " + lao.code() + " ", lao.domains().stream().map(StatusText::cell).toList(),
+                    .forEach(lao -> out.println(line(lao.code(), lao.domains().stream().map(StatusText::cell).toList(),
                             lao.nameTh())));
             counts(district, out);
         }
@@ -48,10 +49,10 @@ public final class StatusText {
 
     private static void counts(AreaCount area, PrintWriter out) {
         List<DomainCount> domains = area.domains();
-        out.println(line("  delivered", domains.stream().map(c -> String.valueOf(c.delivered())).toList(), ""));
-        out.println(line("  accepted ", domains.stream().map(c -> String.valueOf(c.accepted())).toList(), ""));
-        out.println(line("  returned ", domains.stream().map(c -> String.valueOf(c.returned())).toList(), ""));
-        out.println(line("  awaiting ", domains.stream().map(c -> String.valueOf(c.undecided())).toList(), ""));
+        out.println(line("delivered", domains.stream().map(c -> String.valueOf(c.delivered())).toList(), ""));
+        out.println(line("accepted", domains.stream().map(c -> String.valueOf(c.accepted())).toList(), ""));
+        out.println(line("returned", domains.stream().map(c -> String.valueOf(c.returned())).toList(), ""));
+        out.println(line("awaiting", domains.stream().map(c -> String.valueOf(c.undecided())).toList(), ""));
     }
 
     static String cell(DomainStatus status) {
@@ -63,8 +64,8 @@ public final class StatusText {
         };
     }
 
-    private static String line(String first, List<String> cells, String last) {
-        StringBuilder line = new StringBuilder(first).append(' ');
+    private static String line(String label, List<String> cells, String last) {
+        StringBuilder line = new StringBuilder(String.format(LABEL, label));
         cells.forEach(cell -> line.append(String.format(CELL, cell)));
         return (line + last).stripTrailing();
     }

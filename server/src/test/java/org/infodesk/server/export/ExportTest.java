@@ -176,6 +176,13 @@ class ExportTest extends OnStatusScenario {
         assertThatThrownBy(() -> accepted(Scope.province("เชียงใหม่"), ExportFormat.CSV)).isInstanceOf(StatusException.class);
     }
 
+    @Test
+    void poiLogsThroughTheServersSlf4jNotToALog4jThatIsNotThere() {
+        // log4j-api without a provider warns on stderr at POI's first log call; the bridge is its provider.
+        assertThat(org.apache.logging.log4j.LogManager.getFactory().getClass().getName())
+                .isEqualTo("org.apache.logging.slf4j.SLF4JLoggerContextFactory");
+    }
+
     // ------------------------------------------------------------------ status sheet
 
     @Test

@@ -38,10 +38,12 @@ class StatusCommandsTest extends OnStatusScenario {
                 "Note: " + StatusReport.NOTE, "District วังทอง, พิษณุโลก: 8 LAOs", "District นครไทย, พิษณุโลก: 4 LAOs",
                 "Province พิษณุโลก: 41 LAOs");
         assertThat(text.lines().filter(l -> l.startsWith("  " + LAO)).findFirst().orElseThrow())
-                .isEqualTo("  5650801  A1   D2   A2   D1   R1   A1   .    A1   เทศบาลตำบลวังทอง");
+                .isEqualTo("  5650801   A1   D2   A2   D1   R1   A1   .    A1   เทศบาลตำบลวังทอง");
         String wangThong = text.substring(text.indexOf("District วังทอง"));
         assertThat(wangThong.lines().filter(l -> l.startsWith("  delivered")).findFirst().orElseThrow())
                 .isEqualTo("  delivered 2    1    1    1    1    1    0    1");
+        assertThat(wangThong.lines().filter(l -> l.startsWith("  LAO")).findFirst().orElseThrow())
+                .isEqualTo("  LAO       1    2    3    4    5    6    7    8    name");
         assertThat(wangThong.lines().filter(l -> l.startsWith("  accepted")).findFirst().orElseThrow())
                 .isEqualTo("  accepted  2    0    1    0    0    1    0    1");
     }
