@@ -129,6 +129,18 @@ class ExportTest extends OnStatusScenario {
         assertThat(CsvTable.text(new BigDecimal("-12.5"))).as("a number the program wrote stays a number").isEqualTo("-12.5");
     }
 
+    @Test
+    void textWithCommasQuotesAndLineBreaksIsQuotedAndReadsBackAsItWas() throws Exception {
+        String awkward = "ศูนย์ \"บ้านคลอง\", หมู่ 3\r\nอำเภอวังทอง";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Table table = ExportFormat.CSV.open(out, "t", List.of(new Table.Column("a", 5), new Table.Column("b", 5)), null)) {
+            table.row(List.of(awkward, new BigDecimal("1200")));
+        }
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"ศูนย์ \"\"บ้านคลอง\"\", หมู่ 3\r\nอำเภอวังทอง\",1200\r\n");
+        assertThat(csv(out.toByteArray()).get(0).toMap()).containsEntry("a", awkward).containsEntry("b", "1200");
+    }
+
     // ------------------------------------------------------------------ accepted data, xlsx
 
     @Test
