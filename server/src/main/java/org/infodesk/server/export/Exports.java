@@ -67,35 +67,40 @@ public final class Exports {
         List<String> domainOrder = StatusService.domainsInOrder(status.check(fiscalYear, scope)).stream().map(Domain::id).toList();
         long[] rows = {0};
         try (Table table = format.open(out, "accepted " + fiscalYear, ACCEPTED_COLUMNS, null)) {
-            heads.forEach(fiscalYear, scope, true, domainOrder, head -> {
-                SubmissionPayload payload = payloads.read(head);
-                Domain domain = payloads.definitionOf(payload).domain(head.domainId()).orElseThrow();
-                for (Item item : domain.items()) {
-                    Object value = payload.values().get(item.id());
-                    if (value == null) {
-                        continue;
-                    }
-                    if (item.type() == ItemType.REPEAT_GROUP) {
-                        List<?> groupRows = (List<?>) value;
-                        for (int r = 0; r < groupRows.size(); r++) {
-                            Map<?, ?> cells = (Map<?, ?>) groupRows.get(r);
-                            for (Item field : item.fields()) {
-                                Object cell = cells.get(field.id());
-                                if (cell != null) {
-                                    table.row(accepted(head, payload, item.id(), r + 1, field,
-                                            item.label().th() + LABEL_SEPARATOR + field.label().th(), cell));
-                                    rows[0]++;
-                                }
-                            }
-                        }
-                    } else {
-                        table.row(accepted(head, payload, item.id(), null, item, item.label().th(), value));
-                        rows[0]++;
-                    }
-                }
-            });
+            heads.forEach(fiscalYear, scope, true, domainOrder, head -> rows[0] += writeItems(head, table));
         }
         return rows[0];
+    }
+
+    /** The rows of one accepted head: its answered items in the definition's order, a repeat group cell by cell. */
+    private long writeItems(Heads.Head head, Table table) throws IOException {
+        SubmissionPayload payload = payloads.read(head);
+        Domain domain = payloads.definitionOf(payload).domain(head.domainId()).orElseThrow();
+        long rows = 0;
+        for (Item item : domain.items()) {
+            Object value = payload.values().get(item.id());
+            if (value == null) {
+                continue;
+            }
+            if (item.type() != ItemType.REPEAT_GROUP) {
+                table.row(accepted(head, payload, item.id(), null, item, item.label().th(), value));
+                rows++;
+                continue;
+            }
+            List<?> groupRows = (List<?>) value;
+            for (int r = 0; r < groupRows.size(); r++) {
+                Map<?, ?> cells = (Map<?, ?>) groupRows.get(r);
+                for (Item field : item.fields()) {
+                    Object cell = cells.get(field.id());
+                    if (cell != null) {
+                        table.row(accepted(head, payload, item.id(), r + 1, field,
+                                item.label().th() + LABEL_SEPARATOR + field.label().th(), cell));
+                        rows++;
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     private static List<Object> accepted(Heads.Head head, SubmissionPayload payload, String itemId, Integer row, Item item,
