@@ -56,11 +56,16 @@ public final class InfoDeskServer implements AutoCloseable {
         ProtocolLimits limits = limits(config);
         Enrolment enrolment = new Enrolment(database.dataSource(), clock);
         Ingest ingest = new Ingest(enrolment, new Registry(database.dataSource()),
-                new SubmissionStore(database.dataSource(), clock), keys, List.of(Questionnaire.fy2564()));
+                new SubmissionStore(database.dataSource(), clock), keys, questionnaires());
         RateLimiter devices = new RateLimiter(limits.requestsPerMinute(), limits.requestsPerMinute() / 60.0, 100_000, clock);
         // Enrolment by client address (SPEC §4.4): 20 at once, then one every 10 seconds.
         RateLimiter enrolments = new RateLimiter(20, 0.1, 10_000, clock);
         return new Api.Services(database::answers, keys, enrolment, ingest, limits, devices, enrolments);
+    }
+
+    /** The questionnaire definitions the server judges, reports and exports with. */
+    static List<Questionnaire> questionnaires() {
+        return List.of(Questionnaire.fy2564());
     }
 
     static Database openDatabase(ServerConfig config) throws DatabaseException, java.io.IOException {

@@ -12,7 +12,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.io.OutputStream;
+import java.nio.file.StandardCopyOption;
+import org.infodesk.protocol.rules.Questionnaire;
 import org.infodesk.server.enrolment.Enrolment;
+import org.infodesk.server.export.ExportFormat;
+import org.infodesk.server.export.Exports;
+import org.infodesk.server.status.Scope;
+import org.infodesk.server.status.StatusReport;
+import org.infodesk.server.status.StatusService;
+import org.infodesk.server.status.StatusText;
+import org.infodesk.server.status.StoredPayloads;
 import org.infodesk.server.enrolment.EnrolmentException;
 import org.infodesk.server.keys.ServerKeyException;
 import org.infodesk.server.registry.Registry;
@@ -28,13 +38,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The server's command line: {@code serve} runs it; the other commands administer the same
- * database (registry import, enrolment codes, revocation). Exit codes: 0 done, 1 refused (the
+ * database (registry import, enrolment codes, revocation, status, export). Exit codes: 0 done, 1 refused (the
  * message says why), 2 wrong usage.
  */
 @Command(name = "infodesk-server", mixinStandardHelpOptions = true, version = "InfoDesk server 0.1",
         description = "The InfoDesk reference central server.",
         subcommands = {ServerMain.Serve.class, ServerMain.ImportRegistry.class, ServerMain.IssueEnrolmentCode.class,
-                ServerMain.RevokeDevice.class})
+                ServerMain.RevokeDevice.class, ServerMain.Status.class, ServerMain.Export.class})
 public final class ServerMain {
 
     public static final int REFUSED = 1;
@@ -231,6 +241,87 @@ public final class ServerMain {
             }
             spec.commandLine().getErr().println("No device " + id + " that is not revoked already.");
             return REFUSED;
+        }
+    }
+
+    /** The fiscal year and the scope of a status or an export. */
+    static final class Coverage {
+        @Option(names = "--fiscal-year", required = true, paramLabel = "YEAR", description = "the Buddhist Era fiscal year, e.g. 2564")
+        int fiscalYear;
+        @Option(names = "--province", paramLabel = "NAME", description = "one province (as in the registry); absent: the whole country")
+        String province;
+        @Option(names = "--district", paramLabel = "NAME", description = "one district of --province")
+        String district;
+
+        Scope scope() {
+            if (district != null && province == null) {
+                throw new IllegalArgumentException("--district " + district + " needs --province");
+            }
+            return new Scope(province, district);
+        }
+
+        static StatusService status(Database database) {
+            return new StatusService(database.dataSource(), payloads());
+        }
+
+        static StoredPayloads payloads() {
+            return new StoredPayloads(InfoDeskServer.questionnaires().stream().map(Questionnaire::definition).toList());
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Prints, per district, which LAOs delivered and which were accepted or returned, domain by domain, and the counts.")
+    static final class Status extends AdminCommand {
+        @Mixin
+        Coverage coverage = new Coverage();
+
+        @Override
+        int run(Database database, PrintWriter out) throws Exception {
+            StatusReport report = Coverage.status(database).report(coverage.fiscalYear, coverage.scope());
+            StatusText.print(report, out);
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Writes the accepted data (one row per LAO and item) or, with --status, the status sheet, as CSV or xlsx.")
+    static final class Export extends AdminCommand {
+        @Mixin
+        Coverage coverage = new Coverage();
+        @Option(names = "--format", required = true, paramLabel = "csv|xlsx", description = "csv (UTF-8 with BOM) or xlsx")
+        String format;
+        @Option(names = "--output", required = true, paramLabel = "FILE", description = "the file to write (replaced if it exists)")
+        Path output;
+        @Option(names = "--status", description = "the status sheet (one row per LAO and domain) instead of the accepted data")
+        boolean status;
+
+        @Override
+        int run(Database database, PrintWriter out) throws Exception {
+            ExportFormat as = ExportFormat.of(format);
+            Scope scope = coverage.scope();
+            Path folder = output.toAbsolutePath().getParent();
+            if (!Files.isDirectory(folder)) {
+                throw new IllegalArgumentException("no folder " + folder + " to write " + output.getFileName() + " in");
+            }
+            StatusService statusService = Coverage.status(database);
+            Exports exports = new Exports(database.dataSource(), Coverage.payloads(), statusService);
+            // Written beside the file and moved over it at the end: a failed export leaves no half file.
+            Path partial = Files.createTempFile(folder, ".export-", ".partial");
+            try {
+                long rows;
+                try (OutputStream file = Files.newOutputStream(partial)) {
+                    rows = status
+                            ? exports.writeStatus(statusService.report(coverage.fiscalYear, scope), as, file)
+                            : exports.writeAccepted(coverage.fiscalYear, scope, as, file);
+                }
+                Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                out.println("Exported " + rows + " rows of " + (status ? "status" : "accepted data") + " of fiscal year "
+                        + coverage.fiscalYear + ", " + scope.describe() + ", to " + output);
+                return 0;
+            } finally {
+                Files.deleteIfExists(partial);
+            }
         }
     }
 }

@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The arrows of docs/architecture.md for the server: it uses sync-protocol, never the app or
  * JavaFX; HTTP stays in {@code http}, the command line in {@code shell}, the database's
- * machinery (pool, migrations, embedded PostgreSQL) in {@code storage}; nothing depends on
+ * machinery (pool, migrations, embedded PostgreSQL) in {@code storage}, POI and Commons CSV in
+ * {@code export}; nothing depends on
  * {@code shell}, which wires the rest; no package cycles.
  */
 @AnalyzeClasses(packages = "org.infodesk.server", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -35,6 +36,11 @@ class ServerArchitectureTest {
     static final ArchRule databaseMachineryOnlyInStorage = noClasses()
             .that().resideOutsideOfPackage("org.infodesk.server.storage..")
             .should().dependOnClassesThat().resideInAnyPackage("com.zaxxer.hikari..", "org.flywaydb..", "io.zonky..");
+
+    @ArchTest
+    static final ArchRule spreadsheetLibrariesOnlyInExport = noClasses()
+            .that().resideOutsideOfPackage("org.infodesk.server.export..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..", "org.apache.commons.csv..");
 
     @ArchTest
     static final ArchRule nothingDependsOnShell = noClasses()

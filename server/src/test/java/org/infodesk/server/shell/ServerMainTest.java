@@ -2,7 +2,6 @@ package org.infodesk.server.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The administrator's commands, run as the command line runs them, against a database of their own. */
 class ServerMainTest {
@@ -38,13 +36,7 @@ class ServerMainTest {
     }
 
     int run(String... args) {
-        CommandLine line = ServerMain.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[] {"--jdbc-url", url, "--data-dir", dataDir.toString()}, 0, all, args.length, 4);
-        return line.execute(all);
+        return Commands.run(url, dataDir, out, err, args);
     }
 
     @Test
