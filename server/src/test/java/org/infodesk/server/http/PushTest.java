@@ -2,38 +2,26 @@ package org.infodesk.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.infodesk.protocol.answers.Answers;
 import org.infodesk.protocol.definition.Definition;
 import org.infodesk.protocol.fixtures.Fy2564Fixtures;
-import org.infodesk.protocol.rules.Finding;
-import org.infodesk.protocol.rules.Questionnaire;
-import org.infodesk.protocol.submission.Certifier;
-import org.infodesk.protocol.submission.DefinitionLookup;
 import org.infodesk.protocol.submission.Ed25519Keys;
 import org.infodesk.protocol.submission.SubmissionCodec;
 import org.infodesk.protocol.submission.SubmissionEnvelope;
-import org.infodesk.protocol.submission.SubmissionIds;
 import org.infodesk.protocol.submission.SubmissionPayload;
-import org.infodesk.protocol.wire.EnrolmentRequest;
 import org.infodesk.protocol.wire.EnrolmentResponse;
 import org.infodesk.protocol.wire.Gzip;
 import org.infodesk.protocol.wire.ItemOutcome;
@@ -46,6 +34,8 @@ import org.infodesk.server.enrolment.Enrolment;
 import org.infodesk.server.registry.Registry;
 import org.infodesk.server.registry.RegistryCsv;
 import org.infodesk.server.shell.InfoDeskServer;
+import org.infodesk.server.support.Devices;
+import org.infodesk.server.support.Devices.Device;
 import org.infodesk.server.support.PostgresExtension;
 import org.infodesk.server.support.TestServers;
 import org.junit.jupiter.api.AfterAll;
@@ -71,28 +61,22 @@ class PushTest {
     static final String LAO = "5650801";
     static final String NEIGHBOUR = "6650801";
     static final String ELSEWHERE = "3650101";
-    static final Questionnaire QUESTIONNAIRE = Questionnaire.fy2564();
-    static final Definition DEFINITION = QUESTIONNAIRE.definition();
-    static final SubmissionCodec CODEC = new SubmissionCodec(DefinitionLookup.of(DEFINITION));
-    static final SubmissionIds IDS = new SubmissionIds();
+    static final Definition DEFINITION = Devices.DEFINITION;
+    static final SubmissionCodec CODEC = Devices.CODEC;
 
     static InfoDeskServer server;
+    static Devices devices;
     static Enrolment enrolment;
-    static final HttpClient client = HttpClient.newHttpClient();
+    static HttpClient client;
     static Device lao;
-
-    /** An enrolled device: its key pair and what enrolment answered. */
-    record Device(KeyPair keys, EnrolmentResponse enrolled) {
-        String token() {
-            return enrolled.token();
-        }
-    }
 
     @BeforeAll
     static void start() throws Exception {
         server = TestServers.start(postgres, dataDir, MAX_BODY);
         new Registry(server.database().dataSource()).importAll(RegistryCsv.read(RegistryCsv.sample()));
-        enrolment = new Enrolment(server.database().dataSource(), Clock.systemUTC());
+        devices = new Devices(server);
+        enrolment = devices.enrolment();
+        client = devices.client();
         lao = enrol(new Enrolment.Target.OfLao(LAO));
     }
 
@@ -407,54 +391,34 @@ class PushTest {
         assertThat(rows(envelope.payload().submissionId())).isZero();
     }
 
-    // ------------------------------------------------------------------ helpers
+    // ------------------------------------------------------------------ helpers (support.Devices)
 
     static String domain(int index) {
-        return DEFINITION.domains().get(index).id();
+        return Devices.domain(index);
     }
 
     static Device enrol(Enrolment.Target target) throws Exception {
-        String code = enrolment.issue(target, Duration.ofDays(1)).code();
-        KeyPair keys = Ed25519Keys.generate();
-        HttpResponse<byte[]> response = post(Routes.ENROL.path(), enrolmentBody(code, keys));
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(201);
-        return new Device(keys, WireCodec.read(response.body(), EnrolmentResponse.class));
+        return devices.enrol(target);
     }
 
     static byte[] enrolmentBody(String code, KeyPair keys) {
-        return WireCodec.write(new EnrolmentRequest(code, Ed25519Keys.encode(keys.getPublic()), "PC กองคลัง"));
+        return Devices.enrolmentBody(code, keys);
     }
 
     static SubmissionPayload payload(Device device, String lao, String domain, int revision, Integer supersedes) {
-        return payload(device, lao, domain, revision, supersedes, Fy2564Fixtures.complete(DEFINITION));
+        return Devices.payload(device, lao, domain, revision, supersedes);
     }
 
-    /** A domain of some answers as the app certifies it: every warning justified. */
     static SubmissionPayload payload(Device device, String lao, String domain, int revision, Integer supersedes, Answers answers) {
-        Map<String, Object> values = answers.domain(domain);
-        Answers.Builder only = Answers.builder();
-        values.forEach((item, value) -> only.put(domain, item, value));
-        Map<String, String> justifications = new TreeMap<>();
-        for (Finding finding : QUESTIONNAIRE.evaluate(only.build(), domain).findings(domain)) {
-            if (!finding.isError() && finding.ruleId() != null) {
-                justifications.put("rule:" + finding.ruleId(), "ตรวจสอบกับเอกสารแล้ว ถูกต้อง");
-            }
-        }
-        return new SubmissionPayload(IDS.next(), lao, DEFINITION.fiscalYear(), domain, revision, supersedes, DEFINITION.id(),
-                DEFINITION.version(), values, justifications, new Certifier("somchai.j", "นายสมชาย ใจดี", "ปลัดเทศบาลตำบลวังทอง"),
-                Instant.parse("2026-11-26T02:30:15.250Z"), device.enrolled().deviceId());
+        return Devices.payload(device, lao, domain, revision, supersedes, answers);
     }
 
     static SubmissionEnvelope sign(Device device, SubmissionPayload payload) {
-        return CODEC.sign(payload, device.keys().getPrivate(), Ed25519Keys.keyId(device.keys().getPublic()));
+        return Devices.sign(device, payload);
     }
 
     static PushBatch batch(SubmissionEnvelope... envelopes) {
-        List<byte[]> bytes = new ArrayList<>();
-        for (SubmissionEnvelope envelope : envelopes) {
-            bytes.add(CODEC.write(envelope));
-        }
-        return PushBatch.of(bytes);
+        return Devices.batch(envelopes);
     }
 
     static ItemOutcome pushOne(Device device, SubmissionEnvelope envelope) throws Exception {
@@ -462,40 +426,27 @@ class PushTest {
     }
 
     static List<ItemOutcome> push(Device device, SubmissionEnvelope... envelopes) throws Exception {
-        HttpResponse<byte[]> response = post(Routes.PUSH.path(), device.token(), WireCodec.writeBatch(batch(envelopes)));
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        List<ItemOutcome> outcomes = WireCodec.read(response.body(), PushResult.class).outcomes();
-        assertThat(outcomes).hasSize(envelopes.length);
-        return outcomes;
+        return devices.push(device, envelopes);
     }
 
     static List<ItemOutcome> pushTexts(Device device, String... envelopes) throws Exception {
-        HttpResponse<byte[]> response = post(Routes.PUSH.path(), device.token(), WireCodec.writeBatch(new PushBatch(List.of(envelopes))));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return WireCodec.read(response.body(), PushResult.class).outcomes();
+        return devices.pushTexts(device, envelopes);
     }
 
     static HttpRequest.Builder request(String path, String version) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header(Routes.PROTOCOL_HEADER, version);
+        return devices.request(path, version);
     }
 
     static HttpResponse<byte[]> post(String path, byte[] json) throws Exception {
-        return client.send(request(path, Routes.PROTOCOL_VERSION).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return devices.post(path, json);
     }
 
     static HttpResponse<byte[]> post(String path, String token, byte[] gzip) throws Exception {
-        return client.send(request(path, Routes.PROTOCOL_VERSION).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json; charset=utf-8").header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return devices.post(path, token, gzip);
     }
 
     static void assertProblem(HttpResponse<byte[]> response, int status, String code) throws Exception {
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        assertThat(response.statusCode()).as(body).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(WireCodec.read(response.body(), org.infodesk.protocol.wire.Problem.class).code().name()).isEqualTo(code);
+        Devices.assertProblem(response, status, code);
     }
 
     static long rows(UUID id) throws Exception {
@@ -503,26 +454,10 @@ class PushTest {
     }
 
     static long count(String sql, Object... parameters) throws Exception {
-        try (Connection connection = server.database().dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                select.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return devices.count(sql, parameters);
     }
 
     static Instant timestamp(String sql, Object parameter) throws Exception {
-        try (Connection connection = server.database().dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, parameter);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getTimestamp(1).toInstant();
-            }
-        }
+        return devices.timestamp(sql, parameter);
     }
 }
