@@ -2,12 +2,9 @@ package org.infodesk.server.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -33,8 +30,10 @@ import org.infodesk.server.review.Reviewer;
  * The handlers of the review API ({@code /review/v1}; {@code review-openapi.yaml} beside this
  * class): the reference server's own routes for central reviewers, not the device protocol. Its
  * routes and error mapping are registered in {@link Api}; its bodies are the JSON records here,
- * snake_case, read strictly (no unknown member, no coercion, bounded); its refusals are RFC 9457
- * problems of the same form as the protocol's.
+ * snake_case; the decision body is read strictly (bounded, no duplicate or unknown member, no
+ * coercion between JSON types); its refusals are RFC 9457 problems of the same form as the
+ * protocol's, with the review API's own codes {@code NOT_IN_SCOPE} (403), {@code NOT_HEAD} and
+ * {@code ALREADY_DECIDED} (409) where the protocol has none.
  */
 final class ReviewApi {
 
@@ -51,12 +50,10 @@ final class ReviewApi {
     static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
-    /** {@code POST .../decision}: {@code comment} may be absent or null for an acceptance. */
+    /** {@code POST .../decision}: {@code comment} may be absent or null for an acceptance. Read by {@link #read}. */
     record DecisionRequest(String verdict, String comment) {}
 
     record DecisionView(long decisionId, UUID submissionId, String laoCode, int fiscalYear, String domainId, int revision,
@@ -120,7 +117,7 @@ final class ReviewApi {
         UUID id = uuid("submission_id", ctx.pathParam("submission_id"));
         Api.requireJson(ctx);
         DecisionRequest request = read(Gzip.readBounded(ctx.bodyInputStream(), MAX_BODY));
-        if (request.verdict() == null || !Set.of("ACCEPTED", "RETURNED").contains(request.verdict())) {
+        if (!Set.of("ACCEPTED", "RETURNED").contains(request.verdict())) {
             throw bad("verdict: ACCEPTED or RETURNED");
         }
         Review.Decided decided = review.decide(reviewer, id, Change.Verdict.valueOf(request.verdict()), request.comment());
@@ -141,20 +138,32 @@ final class ReviewApi {
         }
     }
 
+    /** The decision body, read as a tree and checked member by member: Jackson would coerce a number to a string. */
     private static DecisionRequest read(byte[] body) {
+        JsonNode tree;
         try {
-            return JSON.readValue(body, DecisionRequest.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ApiException(ProblemCode.UNKNOWN_FIELD, e.getPropertyName() + ": not a member of a decision");
-        } catch (StreamReadException e) {
-            throw new ApiException(ProblemCode.MALFORMED_JSON, "not one JSON object: " + e.getOriginalMessage());
-        } catch (MismatchedInputException e) {
-            throw new ApiException(ProblemCode.WRONG_TYPE, "verdict and comment are strings: " + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw new ApiException(ProblemCode.BAD_VALUE, e.getOriginalMessage());
+            tree = JSON.readTree(body);
         } catch (IOException e) {
-            throw new ApiException(ProblemCode.MALFORMED_JSON, String.valueOf(e.getMessage()));
+            throw new ApiException(ProblemCode.MALFORMED_JSON, "not one JSON object: " + e.getMessage().lines().findFirst().orElse(""));
         }
+        if (tree == null || !tree.isObject()) {
+            throw new ApiException(ProblemCode.MALFORMED_JSON, "not one JSON object");
+        }
+        for (java.util.Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+            String member = names.next();
+            if (!member.equals("verdict") && !member.equals("comment")) {
+                throw new ApiException(ProblemCode.UNKNOWN_FIELD, Api.shown(member) + ": a decision has verdict and comment");
+            }
+        }
+        JsonNode verdict = tree.get("verdict");
+        JsonNode comment = tree.get("comment");
+        if (verdict == null) {
+            throw new ApiException(ProblemCode.MISSING_FIELD, "verdict: ACCEPTED or RETURNED");
+        }
+        if (!verdict.isTextual() || (comment != null && !comment.isNull() && !comment.isTextual())) {
+            throw new ApiException(ProblemCode.WRONG_TYPE, "verdict is a string, comment a string or null");
+        }
+        return new DecisionRequest(verdict.asText(), comment == null || comment.isNull() ? null : comment.asText());
     }
 
     private static String name(Context ctx, String parameter) {
