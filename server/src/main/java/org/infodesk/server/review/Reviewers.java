@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.infodesk.protocol.submission.Checks;
 import org.infodesk.server.enrolment.Secrets;
+import org.infodesk.server.storage.Statements;
 
 /**
  * Reviewer accounts: made with a random bearer token shown once and kept only as its SHA-256
@@ -89,13 +90,8 @@ public final class Reviewers {
 
     /** Revokes an account: its token is refused from now on. False when there is none or it is revoked already. */
     public boolean revoke(String username) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE reviewer SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL")) {
-            update.setTimestamp(1, Timestamp.from(clock.instant()));
-            update.setString(2, username);
-            return update.executeUpdate() == 1;
-        }
+        return Statements.update(dataSource, "UPDATE reviewer SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL",
+                Timestamp.from(clock.instant()), username) == 1;
     }
 
     /** The account of a bearer token, revoked or not; empty for an unknown or malformed token. */

@@ -225,19 +225,37 @@ public final class ServerMain {
         }
     }
 
+    /** Revokes one thing by its key: done, or refused when there is none that is not revoked already. */
+    abstract static class Revoke extends AdminCommand {
+        /** What is revoked, in lowercase ("device ID"). */
+        abstract String what();
+
+        abstract boolean revoke(Database database) throws SQLException;
+
+        @Override
+        final int run(Database database, PrintWriter out) throws SQLException {
+            if (revoke(database)) {
+                out.println(Character.toUpperCase(what().charAt(0)) + what().substring(1) + " revoked.");
+                return 0;
+            }
+            spec.commandLine().getErr().println("No " + what() + " that is not revoked already.");
+            return REFUSED;
+        }
+    }
+
     @Command(name = "revoke-device", mixinStandardHelpOptions = true, description = "Revokes an enrolled device: its submissions are refused from now on.")
-    static final class RevokeDevice extends AdminCommand {
+    static final class RevokeDevice extends Revoke {
         @Parameters(paramLabel = "ID")
         UUID id;
 
         @Override
-        int run(Database database, PrintWriter out) throws SQLException {
-            if (new Enrolment(database.dataSource(), Clock.systemUTC()).revoke(id)) {
-                out.println("Device " + id + " revoked.");
-                return 0;
-            }
-            spec.commandLine().getErr().println("No device " + id + " that is not revoked already.");
-            return REFUSED;
+        String what() {
+            return "device " + id;
+        }
+
+        @Override
+        boolean revoke(Database database) throws SQLException {
+            return new Enrolment(database.dataSource(), Clock.systemUTC()).revoke(id);
         }
     }
 
@@ -268,18 +286,18 @@ public final class ServerMain {
     }
 
     @Command(name = "revoke-reviewer", mixinStandardHelpOptions = true, description = "Revokes a reviewer's account: its token is refused from now on.")
-    static final class RevokeReviewer extends AdminCommand {
+    static final class RevokeReviewer extends Revoke {
         @Parameters(paramLabel = "USERNAME")
         String username;
 
         @Override
-        int run(Database database, PrintWriter out) throws SQLException {
-            if (new Reviewers(database.dataSource(), Clock.systemUTC()).revoke(username)) {
-                out.println("Reviewer " + username + " revoked.");
-                return 0;
-            }
-            spec.commandLine().getErr().println("No reviewer " + username + " that is not revoked already.");
-            return REFUSED;
+        String what() {
+            return "reviewer " + username;
+        }
+
+        @Override
+        boolean revoke(Database database) throws SQLException {
+            return new Reviewers(database.dataSource(), Clock.systemUTC()).revoke(username);
         }
     }
 

@@ -98,9 +98,11 @@ class ReviewTest {
     }
 
     @Test
-    void aReturnByCommandAndAnAcceptanceOverHttpReachTheLaoAndItsDistrictByPull() throws Exception {
+    void aReturnByCommandAndAnAcceptanceOverHttpReachTheLaoAndItsDistrictByPullAndNoOtherLao() throws Exception {
         Device lao = devices.enrol(new Enrolment.Target.OfLao("6650801"));
         Device district = devices.enrol(new Enrolment.Target.OfDistrict(WANG_THONG, PROVINCE));
+        Device neighbour = devices.enrol(new Enrolment.Target.OfLao("6650803"));
+        String neighbourCursor = PullTest.pullAll(devices, neighbour, null).cursor();
         String laoCursor = PullTest.pullAll(devices, lao, null).cursor();
         String districtCursor = PullTest.pullAll(devices, district, null).cursor();
         SubmissionEnvelope r1 = sign(lao, payload(lao, "6650801", domain(0), 1, null));
@@ -148,6 +150,8 @@ class ReviewTest {
         assertThat(values.values()).isEqualTo(JSON.readTree(Devices.CODEC.canonicalPayload(r2.payload())).get("values"));
         assertThat(PullTest.pullAll(devices, district, districtFeed.cursor()).changes()).extracting(c -> c.getClass().getSimpleName())
                 .containsExactly("LaoStatus", "Decision", "LaoStatus");
+        // Another LAO of the same district is told nothing of it.
+        assertThat(PullTest.pullAll(devices, neighbour, neighbourCursor).changes()).isEmpty();
     }
 
     @Test
