@@ -6,22 +6,29 @@ import static org.infodesk.server.support.Devices.domain;
 import static org.infodesk.server.support.Devices.payload;
 import static org.infodesk.server.support.Devices.sign;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.infodesk.protocol.submission.SubmissionEnvelope;
 import org.infodesk.protocol.wire.Change;
 import org.infodesk.protocol.wire.Outcome;
 import org.infodesk.protocol.wire.PullResponse;
 import org.infodesk.protocol.wire.Routes;
 import org.infodesk.protocol.wire.WireCodec;
+import org.infodesk.server.changes.ChangeLog;
 import org.infodesk.server.enrolment.Enrolment;
 import org.infodesk.server.registry.Registry;
 import org.infodesk.server.registry.RegistryCsv;
@@ -29,6 +36,7 @@ import org.infodesk.server.shell.InfoDeskServer;
 import org.infodesk.server.support.Devices;
 import org.infodesk.server.support.Devices.Device;
 import org.infodesk.server.support.PostgresExtension;
+import org.infodesk.server.storage.Transactions;
 import org.infodesk.server.support.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,6 +165,73 @@ class PullTest {
         assertThat(again.cursor()).isEqualTo(second.cursor());
         // Pulling again after a lost answer gives the same changes (SPEC §4.8: applied idempotently).
         assertThat(firstAgain).isEqualTo(first);
+    }
+
+    @Test
+    void aChangeCommittedLateIsNotSkippedBecauseLaterChangesWaitForIt() throws Exception {
+        Device district = devices.enrol(new Enrolment.Target.OfDistrict(WANG_THONG, PROVINCE));
+        Device lao = devices.enrol(new Enrolment.Target.OfLao("6650805"));
+        String cursor = pullAll(district, null).cursor();
+        ChangeLog log = new ChangeLog(server.database().dataSource(), java.time.Clock.systemUTC());
+        Change early = new Change.LaoStatus("6650801", 2564, domain(7), 1, UUID.randomUUID(), Change.State.DELIVERED,
+                java.time.Instant.parse("2026-11-26T08:00:00.000Z"));
+        SubmissionEnvelope late = sign(lao, payload(lao, "6650805", domain(7), 1, null));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Outcome> push;
+        PullResponse meanwhile;
+        try (Connection slow = server.database().dataSource().getConnection()) {
+            // A transaction takes its change's id first and commits last.
+            slow.setAutoCommit(false);
+            log.forDistrictOf(slow, "6650801", early);
+            push = pool.submit(() -> devices.push(lao, late).get(0).outcome());
+            awaitAWaiterOnTheChangeLogLock();
+
+            meanwhile = pull(district, cursor);
+            slow.commit();
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(push.get()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(meanwhile.changes()).isEmpty();
+        assertThat(meanwhile.cursor()).isEqualTo(cursor);
+        assertThat(pullAll(district, meanwhile.cursor()).changes()).containsExactly(early, new Change.LaoStatus("6650805", 2564,
+                domain(7), 1, late.payload().submissionId(), Change.State.DELIVERED, devices.timestamp(
+                        "SELECT received_at FROM submission WHERE submission_id = ?", late.payload().submissionId())));
+    }
+
+    /** Until a session waits for the change log's advisory lock (SPEC §4.8: appends commit in id order), at most 60 s. */
+    static void awaitAWaiterOnTheChangeLogLock() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        String waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                + " AND ((classid::bigint << 32) | objid::bigint) = " + ChangeLog.LOCK;
+        while (devices.count(waiting) == 0) {
+            assertThat(System.nanoTime()).as("a push waiting for the change log's lock").isLessThan(deadline);
+        }
+    }
+
+    @Test
+    void anAnswerEndsBeforeTheSizeAReaderAcceptsWithMore() throws Exception {
+        Device device = devices.enrol(new Enrolment.Target.OfLao("2650101"));
+        String start = pullAll(device, null).cursor();
+        ChangeLog log = new ChangeLog(server.database().dataSource(), java.time.Clock.systemUTC());
+        ObjectNode values = JsonNodeFactory.instance.objectNode().put("note", "ก".repeat(500_000));
+        for (int year = 2561; year < 2564; year++) {
+            Change change = new Change.LastYearValues("2650101", year, domain(0), 1, Devices.DEFINITION.id(), 1, values);
+            Transactions.commitIf(server.database().dataSource(), c -> {
+                log.forLao(c, "2650101", change);
+                return null;
+            }, done -> true);
+        }
+
+        PullResponse first = pull(device, start);
+        PullResponse rest = pull(device, first.cursor());
+
+        // Each change is 1.5 MB of UTF-8: two fit under 4 MiB, the third waits though the count limit is 3.
+        assertThat(first.changes()).hasSize(2);
+        assertThat(first.more()).isTrue();
+        assertThat(rest.changes()).hasSize(1);
+        assertThat(rest.more()).isFalse();
     }
 
     @Test
