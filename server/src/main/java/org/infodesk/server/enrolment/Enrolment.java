@@ -210,13 +210,8 @@ public final class Enrolment {
 
     /** Revokes a device: its token and key are refused from now on. False when there is no such device or it was revoked already. */
     public boolean revoke(UUID deviceId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement revoke = connection.prepareStatement(
-                     "UPDATE device SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
-            revoke.setTimestamp(1, Timestamp.from(clock.instant()));
-            revoke.setObject(2, deviceId);
-            return revoke.executeUpdate() == 1;
-        }
+        return org.infodesk.server.storage.Statements.update(dataSource,
+                "UPDATE device SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", Timestamp.from(clock.instant()), deviceId) == 1;
     }
 
     private static String laoName(Connection connection, String code) throws SQLException, EnrolmentException {

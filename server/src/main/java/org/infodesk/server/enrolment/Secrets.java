@@ -10,7 +10,7 @@ import java.util.Locale;
  * One-time enrolment codes and device tokens: random, high-entropy secrets that the server keeps
  * only as SHA-256 hashes (a slow password hash adds nothing to 80 random bits or more).
  */
-final class Secrets {
+public final class Secrets {
 
     /** Crockford's base 32: no I, L, O, U, so a code read aloud or typed is not misread. */
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
@@ -31,7 +31,7 @@ final class Secrets {
     }
 
     /** A new device token: 32 random bytes in base64url (43 characters). */
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -44,7 +44,7 @@ final class Secrets {
         return sha256(normalised);
     }
 
-    static byte[] tokenHash(String token) {
+    public static byte[] tokenHash(String token) {
         return sha256(token);
     }
 

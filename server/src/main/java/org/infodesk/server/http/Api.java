@@ -18,18 +18,29 @@ import org.infodesk.protocol.wire.Gzip;
 import org.infodesk.protocol.wire.Problem;
 import org.infodesk.protocol.wire.ProblemCode;
 import org.infodesk.protocol.wire.ProtocolLimits;
+import org.infodesk.protocol.wire.PullResponse;
 import org.infodesk.protocol.wire.PushBatch;
 import org.infodesk.protocol.wire.Routes;
 import org.infodesk.protocol.wire.WireCodec;
 import org.infodesk.protocol.wire.WireException;
+import org.infodesk.server.changes.ChangeLog;
+import org.infodesk.server.definitions.HeldDefinitions;
 import org.infodesk.server.enrolment.Enrolment;
 import org.infodesk.server.ingest.Ingest;
 import org.infodesk.server.keys.ServerKeys;
+import org.infodesk.server.review.Review;
+import org.infodesk.server.review.ReviewException;
+import org.infodesk.server.review.Reviewer;
+import org.infodesk.server.review.Reviewers;
+import org.infodesk.server.export.Exports;
+import org.infodesk.server.status.StatusException;
+import org.infodesk.server.status.StatusService;
 
 /**
  * The HTTP API: every route and every error mapping of the server, in this one class. The
  * protocol's routes (SPEC §4, {@link Routes}) live under {@code /api/v1} and demand the version
- * header first; {@code GET /health} is outside the protocol, for monitoring. Whatever a handler
+ * header first; {@code GET /health} is outside the protocol, for monitoring, and so is the review
+ * API under {@code /review/v1} (the reference server's own, for central reviewers: {@link ReviewApi}). Whatever a handler
  * throws becomes an RFC 9457 problem body with a stable code (the wire {@link Problem},
  * SPEC §4.9); nothing leaves as a bare 500 or an HTML page. Bodies over the limit are refused
  * before they are read (by their declared length) and while they are read.
@@ -55,7 +66,8 @@ public final class Api {
      * @param enrolments  enrolments per client address, SPEC §4.4
      */
     public record Services(BooleanSupplier databaseAnswers, ServerKeys keys, Enrolment enrolment, Ingest ingest,
-                           ProtocolLimits limits, RateLimiter devices, RateLimiter enrolments) {}
+                           ProtocolLimits limits, RateLimiter devices, RateLimiter enrolments, HeldDefinitions definitions,
+                           ChangeLog changes, Reviewers reviewers, Review review, StatusService status, Exports exports) {}
 
     private Api() {}
 
@@ -105,6 +117,13 @@ public final class Api {
         config.routes.get(HEALTH, ctx -> health(ctx, services));
         config.routes.post(Routes.ENROL.path(), ctx -> enrol(ctx, services));
         config.routes.post(Routes.PUSH.path(), ctx -> push(ctx, services));
+        config.routes.get(Routes.PULL.path(), ctx -> pull(ctx, services));
+        config.routes.get(Routes.DEFINITION.path(), ctx -> definition(ctx, services));
+        // The review API: the reference server's own, outside the protocol (no version header).
+        config.routes.get(ReviewApi.SUBMISSIONS, ctx -> ReviewApi.list(ctx, reviewer(ctx, services), services.review()));
+        config.routes.post(ReviewApi.DECISION, ctx -> ReviewApi.decide(ctx, reviewer(ctx, services), services.review()));
+        config.routes.get(ReviewApi.STATUS, ctx -> ReviewApi.status(ctx, reviewer(ctx, services), services.status()));
+        config.routes.get(ReviewApi.EXPORT, ctx -> ReviewApi.export(ctx, reviewer(ctx, services), services.status(), services.exports()));
 
         config.routes.exception(ApiException.class, (e, ctx) -> {
             if (e.retryAfterSeconds() > 0) {
@@ -116,6 +135,21 @@ public final class Api {
             problem(ctx, e.problem());
         });
         config.routes.exception(WireException.class, (e, ctx) -> problem(ctx, e.toProblem()));
+        // A fiscal year without a definition, a province or district without LAOs (status and export).
+        config.routes.exception(StatusException.class, (e, ctx) -> problem(ctx, Problem.of(ProblemCode.BAD_VALUE, e.getMessage())));
+        config.routes.exception(ChangeLog.BadCursor.class, (e, ctx) -> problem(ctx, Problem.of(ProblemCode.BAD_CURSOR, e.getMessage())));
+        config.routes.exception(ReviewException.class, (e, ctx) -> {
+            Object problem = ReviewApi.problem(e);
+            if (problem instanceof Problem wire) {
+                problem(ctx, wire);
+            } else {
+                drainUnreadBody(ctx);
+                ReviewApi.ReviewProblem own = (ReviewApi.ReviewProblem) problem;
+                ctx.status(own.status());
+                ctx.result(ReviewApi.bytes(own));
+                ctx.contentType(Problem.MEDIA_TYPE);
+            }
+        });
         config.routes.exception(SQLException.class, (e, ctx) -> {
             LOG.log(System.Logger.Level.ERROR, "the database failed in " + ctx.method() + " " + ctx.path(), e);
             ctx.header("Retry-After", "30");
@@ -187,15 +221,64 @@ public final class Api {
         ctx.result(WireCodec.write(services.ingest().push(device, batch)));
     }
 
-    /** The device of the request's bearer token (SPEC §4.3): 401 without one, 403 when it is revoked. */
-    private static Enrolment.Device authenticate(Context ctx, Services services) throws SQLException {
+    /** {@code GET /api/v1/changes[?since=CURSOR]} (SPEC §4.8): the changes for the device after its cursor. */
+    private static void pull(Context ctx, Services services) throws SQLException, ChangeLog.BadCursor {
+        Enrolment.Device device = authenticate(ctx, services);
+        services.devices().acquire("device " + device.id());
+        requireNoBody(ctx);
+        List<String> since = ctx.queryParams("since");
+        if (since.size() > 1) {
+            throw new ChangeLog.BadCursor("since is given more than once");
+        }
+        ChangeLog.Audience audience = device.kind() == Enrolment.Kind.LAO
+                ? new ChangeLog.Audience.OfLao(device.laoCode())
+                : new ChangeLog.Audience.OfDistrict(device.province(), device.district());
+        PullResponse changes = services.changes().pull(audience, since.isEmpty() ? null : since.get(0),
+                services.limits().maxChangesPerPull());
+        ctx.contentType("application/json");
+        ctx.result(WireCodec.write(changes));
+    }
+
+    /** {@code GET /api/v1/definitions/{definition_id}/{fiscal_year}/{version}}: the exact bytes of a definition held. */
+    private static void definition(Context ctx, Services services) throws SQLException {
+        Enrolment.Device device = authenticate(ctx, services);
+        services.devices().acquire("device " + device.id());
+        requireNoBody(ctx);
+        String id = ctx.pathParam("definition_id");
+        String year = ctx.pathParam("fiscal_year");
+        String version = ctx.pathParam("version");
+        if (!id.matches("[a-z][a-z0-9_-]{0,63}") || !year.matches("[0-9]{4}") || !version.matches("[1-9][0-9]{0,6}")) {
+            throw new ApiException(ProblemCode.BAD_VALUE, "a definition is /{definition_id}/{fiscal_year}/{version}, e.g. /dla-lao-info/2564/1");
+        }
+        HeldDefinitions.Held held = services.definitions().find(id, Integer.parseInt(year), Integer.parseInt(version))
+                .orElseThrow(() -> new ApiException(ProblemCode.NOT_FOUND, "no definition " + shown(id) + " " + year + " version " + version));
+        ctx.contentType("application/json");
+        ctx.result(held.bytes());
+    }
+
+    /** The reviewer of the request's bearer token: 401 without one, or when it is unknown or revoked. */
+    private static Reviewer reviewer(Context ctx, Services services) throws SQLException {
+        Optional<Reviewer> reviewer = services.reviewers().authenticate(bearerToken(ctx));
+        if (reviewer.isEmpty() || reviewer.get().revoked()) {
+            throw new ApiException(ProblemCode.UNAUTHENTICATED, reviewer.isEmpty() ? "not a reviewer's token" : "the reviewer is revoked");
+        }
+        services.devices().acquire("reviewer " + reviewer.get().username());
+        return reviewer.get();
+    }
+
+    private static String bearerToken(Context ctx) {
         String authorization = ctx.header("Authorization");
         String prefix = "bearer ";
         if (authorization == null || authorization.length() <= prefix.length()
                 || !authorization.substring(0, prefix.length()).toLowerCase(Locale.ROOT).equals(prefix)) {
             throw new ApiException(ProblemCode.UNAUTHENTICATED, "no bearer token");
         }
-        Optional<Enrolment.Device> device = services.enrolment().authenticate(authorization.substring(prefix.length()).trim());
+        return authorization.substring(prefix.length()).trim();
+    }
+
+    /** The device of the request's bearer token (SPEC §4.3): 401 without one, 403 when it is revoked. */
+    private static Enrolment.Device authenticate(Context ctx, Services services) throws SQLException {
+        Optional<Enrolment.Device> device = services.enrolment().authenticate(bearerToken(ctx));
         if (device.isEmpty()) {
             throw new ApiException(ProblemCode.UNAUTHENTICATED, "not a token of this server");
         }
@@ -205,8 +288,15 @@ public final class Api {
         return device.get();
     }
 
+    /** SPEC §4.1: a GET has no body. */
+    private static void requireNoBody(Context ctx) {
+        if (ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null) {
+            throw new ApiException(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "a GET has no body");
+        }
+    }
+
     /** SPEC §4.1: a POST body is {@code application/json} (parameters such as charset aside). */
-    private static void requireJson(Context ctx) {
+    static void requireJson(Context ctx) {
         String type = ctx.header("Content-Type");
         String bare = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!bare.equals("application/json")) {
@@ -215,7 +305,7 @@ public final class Api {
         }
     }
 
-    private static String shown(String text) {
+    static String shown(String text) {
         String cut = text.length() > 40 ? text.substring(0, 40) + "…" : text;
         return "'" + cut.replaceAll("\\p{Cntrl}", "?") + "'";
     }

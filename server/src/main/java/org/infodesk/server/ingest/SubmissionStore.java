@@ -12,21 +12,26 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.infodesk.protocol.wire.Change;
+import org.infodesk.server.changes.ChangeLog;
 
 /**
  * Stores a judged, authorised submission exactly once (DESIGN §7), with its receipt, in one
  * transaction; the database's keys decide, so concurrent deliveries of one submission store one
  * row whatever their timing. What the wire looks like, how the item was checked and how the
- * receipt is laid out are the caller's: this class is the storage half of ingest.
+ * receipt is laid out are the caller's: this class is the storage half of ingest. The district
+ * office's {@code lao_status} change (DELIVERED) is appended in the same transaction.
  */
 public final class SubmissionStore {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final ChangeLog changes;
 
     public SubmissionStore(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.changes = new ChangeLog(dataSource, clock);
     }
 
     /** One submission as it is to be stored: the signed envelope, its payload and the fields indexed from it. */
@@ -97,7 +102,7 @@ public final class SubmissionStore {
                 outcome -> outcome instanceof Outcome.Accepted);
     }
 
-    private static Outcome store(Connection connection, Incoming in, Instant receivedAt, ReceiptMaker receipts) throws SQLException {
+    private Outcome store(Connection connection, Incoming in, Instant receivedAt, ReceiptMaker receipts) throws SQLException {
         // Waits for a concurrent insert of the same key to end, then sees its row (READ COMMITTED).
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO submission (submission_id, lao_code, fiscal_year, domain, revision, definition_version, digest,
@@ -149,6 +154,9 @@ public final class SubmissionStore {
             insert.setString(5, receipt.keyId());
             insert.executeUpdate();
         }
+        // The district office sees its LAO's domain delivered (SPEC §4.8), in this transaction; last, as it takes the log's lock.
+        changes.forDistrictOf(connection, in.laoCode(), new Change.LaoStatus(in.laoCode(), in.fiscalYear(), in.domain(),
+                in.revision(), in.submissionId(), Change.State.DELIVERED, receivedAt));
         return new Outcome.Accepted(in.submissionId(), receivedAt, receipt);
     }
 

@@ -3,10 +3,13 @@ package org.infodesk.server.shell;
 import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import org.infodesk.protocol.rules.Questionnaire;
 import org.infodesk.protocol.wire.ProtocolLimits;
+import org.infodesk.server.changes.ChangeLog;
+import org.infodesk.server.definitions.HeldDefinitions;
 import org.infodesk.server.enrolment.Enrolment;
 import org.infodesk.server.http.RateLimiter;
 import org.infodesk.server.ingest.Ingest;
@@ -15,6 +18,11 @@ import org.infodesk.server.registry.Registry;
 import org.infodesk.server.http.Api;
 import org.infodesk.server.keys.ServerKeyException;
 import org.infodesk.server.keys.ServerKeys;
+import org.infodesk.server.review.Review;
+import org.infodesk.server.review.Reviewers;
+import org.infodesk.server.status.StatusService;
+import org.infodesk.server.status.StoredPayloads;
+import org.infodesk.server.export.Exports;
 import org.infodesk.server.storage.Database;
 import org.infodesk.server.storage.DatabaseException;
 
@@ -39,33 +47,44 @@ public final class InfoDeskServer implements AutoCloseable {
             Javalin http = Api.create(services(config, database, keys, Clock.systemUTC()));
             http.start(config.host(), config.port());
             return new InfoDeskServer(database, keys, http);
+        } catch (SQLException e) {
+            database.close();
+            throw new DatabaseException("the change log could not be prepared: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    /** The limits devices are held to (SPEC §4.10): the reference's defaults, with the body limit of the configuration. */
+    /** The limits devices are held to (SPEC §4.10): the reference's defaults, with the body and pull limits of the configuration. */
     static ProtocolLimits limits(ServerConfig config) {
         ProtocolLimits defaults = ProtocolLimits.DEFAULT;
         return new ProtocolLimits(config.maxBodyBytes(), Math.max(defaults.maxInflatedBytes(), config.maxBodyBytes()),
-                defaults.maxItemsPerBatch(), defaults.maxEnvelopeBytes(), defaults.requestsPerMinute(), defaults.maxChangesPerPull());
+                defaults.maxItemsPerBatch(), defaults.maxEnvelopeBytes(), defaults.requestsPerMinute(), config.maxChangesPerPull());
     }
 
-    private static Api.Services services(ServerConfig config, Database database, ServerKeys keys, Clock clock) {
+    private static Api.Services services(ServerConfig config, Database database, ServerKeys keys, Clock clock) throws SQLException {
         ProtocolLimits limits = limits(config);
         Enrolment enrolment = new Enrolment(database.dataSource(), clock);
+        HeldDefinitions definitions = HeldDefinitions.shipped();
+        ChangeLog changes = new ChangeLog(database.dataSource(), clock);
+        StoredPayloads payloads = new StoredPayloads(definitions.questionnaires().stream().map(Questionnaire::definition).toList());
+        StatusService status = new StatusService(database.dataSource(), payloads);
+        // Every device's feed names each definition held (SPEC §4.8), once per definition and digest.
+        changes.recordDefinitions(definitions);
         Ingest ingest = new Ingest(enrolment, new Registry(database.dataSource()),
-                new SubmissionStore(database.dataSource(), clock), keys, questionnaires());
+                new SubmissionStore(database.dataSource(), clock), keys, definitions.questionnaires());
         RateLimiter devices = new RateLimiter(limits.requestsPerMinute(), limits.requestsPerMinute() / 60.0, 100_000, clock);
         // Enrolment by client address (SPEC §4.4): 20 at once, then one every 10 seconds.
         RateLimiter enrolments = new RateLimiter(20, 0.1, 10_000, clock);
-        return new Api.Services(database::answers, keys, enrolment, ingest, limits, devices, enrolments);
+        return new Api.Services(database::answers, keys, enrolment, ingest, limits, devices, enrolments, definitions, changes,
+                new Reviewers(database.dataSource(), clock), new Review(database.dataSource(), clock), status,
+                new Exports(database.dataSource(), payloads, status));
     }
 
     /** The questionnaire definitions the server judges, reports and exports with. */
     static List<Questionnaire> questionnaires() {
-        return List.of(Questionnaire.fy2564());
+        return HeldDefinitions.shipped().questionnaires();
     }
 
     static Database openDatabase(ServerConfig config) throws DatabaseException, java.io.IOException {

@@ -19,16 +19,18 @@ import java.util.Properties;
  * refused, so a misspelt setting is not silently ignored.
  */
 public record ServerConfig(String host, int port, Path dataDir, Optional<String> jdbcUrl, Optional<String> jdbcUser,
-                           Optional<String> jdbcPassword, int poolSize, long maxBodyBytes) {
+                           Optional<String> jdbcPassword, int poolSize, long maxBodyBytes, int maxChangesPerPull) {
 
     public static final List<String> KEYS = List.of(
-            "host", "port", "data-dir", "jdbc-url", "jdbc-user", "jdbc-password", "pool-size", "max-body-bytes");
+            "host", "port", "data-dir", "jdbc-url", "jdbc-user", "jdbc-password", "pool-size", "max-body-bytes",
+            "max-changes-per-pull");
     static final Map<String, String> DEFAULTS = Map.of(
             "host", "0.0.0.0",
             "port", "8080",
             "data-dir", "infodesk-server-data",
             "pool-size", "16",
-            "max-body-bytes", String.valueOf(4 * 1024 * 1024));
+            "max-body-bytes", String.valueOf(4 * 1024 * 1024),
+            "max-changes-per-pull", "1000");
 
     /** The environment variable of a key: {@code data-dir} is {@code INFODESK_DATA_DIR}. */
     public static String environmentName(String key) {
@@ -70,7 +72,8 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
                 Optional.ofNullable(values.get("jdbc-user")),
                 Optional.ofNullable(values.get("jdbc-password")),
                 (int) number(values, sources, "pool-size", 2, 200),
-                number(values, sources, "max-body-bytes", 1024, 256L * 1024 * 1024));
+                number(values, sources, "max-body-bytes", 1024, 256L * 1024 * 1024),
+                (int) number(values, sources, "max-changes-per-pull", 1, 100_000));
     }
 
     private static void put(Map<String, String> values, Map<String, String> sources, String key, String value, String source) {
@@ -108,6 +111,6 @@ public record ServerConfig(String host, int port, Path dataDir, Optional<String>
     public String describe() {
         return "host=" + host + " port=" + port + " data-dir=" + dataDir.toAbsolutePath()
                 + " database=" + jdbcUrl.orElse("embedded PostgreSQL in " + dataDir.toAbsolutePath().resolve("postgres"))
-                + " pool-size=" + poolSize + " max-body-bytes=" + maxBodyBytes;
+                + " pool-size=" + poolSize + " max-body-bytes=" + maxBodyBytes + " max-changes-per-pull=" + maxChangesPerPull;
     }
 }

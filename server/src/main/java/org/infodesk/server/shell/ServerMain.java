@@ -25,9 +25,14 @@ import org.infodesk.server.status.StatusText;
 import org.infodesk.server.status.StoredPayloads;
 import org.infodesk.server.enrolment.EnrolmentException;
 import org.infodesk.server.keys.ServerKeyException;
+import org.infodesk.protocol.wire.Change;
 import org.infodesk.server.registry.Registry;
 import org.infodesk.server.registry.RegistryCsv;
 import org.infodesk.server.registry.RegistryException;
+import org.infodesk.server.review.Review;
+import org.infodesk.server.review.ReviewException;
+import org.infodesk.server.review.Reviewer;
+import org.infodesk.server.review.Reviewers;
 import org.infodesk.server.storage.Database;
 import org.infodesk.server.storage.DatabaseException;
 import picocli.CommandLine;
@@ -38,13 +43,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The server's command line: {@code serve} runs it; the other commands administer the same
- * database (registry import, enrolment codes, revocation, status, export). Exit codes: 0 done, 1 refused (the
+ * database (registry import, enrolment codes, revocation, reviewer accounts, review decisions,
+ * status, export). Exit codes: 0 done, 1 refused (the
  * message says why), 2 wrong usage.
  */
 @Command(name = "infodesk-server", mixinStandardHelpOptions = true, version = "InfoDesk server 0.1",
         description = "The InfoDesk reference central server.",
         subcommands = {ServerMain.Serve.class, ServerMain.ImportRegistry.class, ServerMain.IssueEnrolmentCode.class,
-                ServerMain.RevokeDevice.class, ServerMain.Status.class, ServerMain.Export.class})
+                ServerMain.RevokeDevice.class, ServerMain.AddReviewer.class, ServerMain.RevokeReviewer.class,
+                ServerMain.ReviewCommand.class, ServerMain.Status.class, ServerMain.Export.class})
 public final class ServerMain {
 
     public static final int REFUSED = 1;
@@ -228,19 +235,132 @@ public final class ServerMain {
         }
     }
 
+    /** Revokes one thing by its key: done, or refused when there is none that is not revoked already. */
+    abstract static class Revoke extends AdminCommand {
+        /** What is revoked, in lowercase ("device ID"). */
+        abstract String what();
+
+        abstract boolean revoke(Database database) throws SQLException;
+
+        @Override
+        final int run(Database database, PrintWriter out) throws SQLException {
+            if (revoke(database)) {
+                out.println(Character.toUpperCase(what().charAt(0)) + what().substring(1) + " revoked.");
+                return 0;
+            }
+            spec.commandLine().getErr().println("No " + what() + " that is not revoked already.");
+            return REFUSED;
+        }
+    }
+
     @Command(name = "revoke-device", mixinStandardHelpOptions = true, description = "Revokes an enrolled device: its submissions are refused from now on.")
-    static final class RevokeDevice extends AdminCommand {
+    static final class RevokeDevice extends Revoke {
         @Parameters(paramLabel = "ID")
         UUID id;
 
         @Override
+        String what() {
+            return "device " + id;
+        }
+
+        @Override
+        boolean revoke(Database database) throws SQLException {
+            return new Enrolment(database.dataSource(), Clock.systemUTC()).revoke(id);
+        }
+    }
+
+    @Command(name = "add-reviewer", mixinStandardHelpOptions = true,
+            description = "Makes a central reviewer's account and prints its bearer token for the review API (shown only now, stored hashed).")
+    static final class AddReviewer extends AdminCommand {
+        @Option(names = "--username", required = true, description = "1 to 64 of a-z, 0-9, '.', '_', '-'")
+        String username;
+        @Option(names = "--name", required = true, description = "the name devices show beside a decision (e.g. the office's)")
+        String name;
+        @Option(names = "--province", description = "the province reviewed; absent: the whole country")
+        String province;
+        @Option(names = "--district", description = "with --province: one district office only")
+        String district;
+
+        @Override
         int run(Database database, PrintWriter out) throws SQLException {
-            if (new Enrolment(database.dataSource(), Clock.systemUTC()).revoke(id)) {
-                out.println("Device " + id + " revoked.");
+            try {
+                Reviewers.Added added = new Reviewers(database.dataSource(), Clock.systemUTC()).add(username, name, province, district);
+                out.println(added.token());
+                out.println("Reviewer " + username + " (" + added.reviewer().scope() + "): the bearer token above is shown only now.");
                 return 0;
+            } catch (ReviewException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return REFUSED;
             }
-            spec.commandLine().getErr().println("No device " + id + " that is not revoked already.");
-            return REFUSED;
+        }
+    }
+
+    @Command(name = "revoke-reviewer", mixinStandardHelpOptions = true, description = "Revokes a reviewer's account: its token is refused from now on.")
+    static final class RevokeReviewer extends Revoke {
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+
+        @Override
+        String what() {
+            return "reviewer " + username;
+        }
+
+        @Override
+        boolean revoke(Database database) throws SQLException {
+            return new Reviewers(database.dataSource(), Clock.systemUTC()).revoke(username);
+        }
+    }
+
+    @Command(name = "review", mixinStandardHelpOptions = true,
+            description = "Decides a delivered submission as a reviewer (the same rules as the review API).",
+            subcommands = {ReviewCommand.Accept.class, ReviewCommand.Return.class})
+    static final class ReviewCommand {
+
+        /** A decision by a reviewer's account on one submission. */
+        abstract static class Decide extends AdminCommand {
+            @Parameters(paramLabel = "SUBMISSION_ID")
+            UUID submissionId;
+            @Option(names = "--reviewer", required = true, paramLabel = "USERNAME", description = "the deciding reviewer's account")
+            String reviewer;
+
+            int decide(Database database, PrintWriter out, Change.Verdict verdict, String comment) throws SQLException {
+                Clock clock = Clock.systemUTC();
+                try {
+                    Reviewer who = new Reviewers(database.dataSource(), clock).find(reviewer)
+                            .orElseThrow(() -> new ReviewException(ReviewException.Refusal.NOT_FOUND, "no reviewer " + reviewer));
+                    Review.Decided decided = new Review(database.dataSource(), clock).decide(who, submissionId, verdict, comment);
+                    out.println(decided.verdict() + ": submission " + decided.submissionId() + " (LAO " + decided.laoCode() + ", "
+                            + decided.fiscalYear() + ", " + decided.domainId() + ", revision " + decided.revision() + ") by "
+                            + decided.reviewerUsername() + " at " + decided.decidedAt());
+                    return 0;
+                } catch (ReviewException e) {
+                    spec.commandLine().getErr().println(e.refusal() + ": " + e.getMessage());
+                    return REFUSED;
+                }
+            }
+        }
+
+        @Command(name = "accept", mixinStandardHelpOptions = true, description = "Accepts the submission (final).")
+        static final class Accept extends Decide {
+            @Option(names = "--comment", description = "an optional comment (one line, at most 2000 characters)")
+            String comment;
+
+            @Override
+            int run(Database database, PrintWriter out) throws SQLException {
+                return decide(database, out, Change.Verdict.ACCEPTED, comment);
+            }
+        }
+
+        @Command(name = "return", mixinStandardHelpOptions = true,
+                description = "Returns the submission for correction; the LAO certifies a new revision.")
+        static final class Return extends Decide {
+            @Option(names = "--comment", required = true, description = "what to correct (one line, at most 2000 characters)")
+            String comment;
+
+            @Override
+            int run(Database database, PrintWriter out) throws SQLException {
+                return decide(database, out, Change.Verdict.RETURNED, comment);
+            }
         }
     }
 

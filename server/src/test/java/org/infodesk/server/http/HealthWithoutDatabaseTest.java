@@ -21,7 +21,7 @@ class HealthWithoutDatabaseTest {
     @Test
     void healthSaysTheDatabaseIsUnavailableWithItsCode() throws Exception {
         Javalin api = Api.create(new Api.Services(() -> false, ServerKeys.loadOrCreate(dataDir), null, null,
-                ProtocolLimits.DEFAULT, null, null)).start("127.0.0.1", 0);
+                ProtocolLimits.DEFAULT, null, null, null, null, null, null, null, null)).start("127.0.0.1", 0);
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/health")).build(),

@@ -35,6 +35,8 @@ import org.infodesk.server.enrolment.Enrolment;
 import org.infodesk.server.registry.Registry;
 import org.infodesk.server.registry.RegistryCsv;
 import org.infodesk.server.shell.InfoDeskServer;
+import org.infodesk.server.support.Devices;
+import org.infodesk.server.support.Devices.Device;
 import org.infodesk.server.support.PostgresExtension;
 import org.infodesk.server.support.Devices;
 import org.infodesk.server.support.Devices.Device;
@@ -426,10 +428,10 @@ class PushTest {
         assertThat(rows(envelope.payload().submissionId())).isZero();
     }
 
-    // ------------------------------------------------------------------ helpers
+    // ------------------------------------------------------------------ helpers (support.Devices)
 
     static String domain(int index) {
-        return DEFINITION.domains().get(index).id();
+        return Devices.domain(index);
     }
 
     static Device enrol(Enrolment.Target target) throws Exception {
@@ -451,9 +453,7 @@ class PushTest {
     }
 
     static List<ItemOutcome> pushTexts(Device device, String... envelopes) throws Exception {
-        HttpResponse<byte[]> response = post(Routes.PUSH.path(), device.token(), WireCodec.writeBatch(new PushBatch(List.of(envelopes))));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return WireCodec.read(response.body(), PushResult.class).outcomes();
+        return devices.pushTexts(device, envelopes);
     }
 
     static HttpRequest.Builder request(String path, String version) {
@@ -469,10 +469,7 @@ class PushTest {
     }
 
     static void assertProblem(HttpResponse<byte[]> response, int status, String code) throws Exception {
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        assertThat(response.statusCode()).as(body).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(WireCodec.read(response.body(), org.infodesk.protocol.wire.Problem.class).code().name()).isEqualTo(code);
+        Devices.assertProblem(response, status, code);
     }
 
     static long rows(UUID id) throws Exception {
@@ -480,26 +477,10 @@ class PushTest {
     }
 
     static long count(String sql, Object... parameters) throws Exception {
-        try (Connection connection = server.database().dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                select.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return devices.count(sql, parameters);
     }
 
     static Instant timestamp(String sql, Object parameter) throws Exception {
-        try (Connection connection = server.database().dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, parameter);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getTimestamp(1).toInstant();
-            }
-        }
+        return devices.timestamp(sql, parameter);
     }
 }

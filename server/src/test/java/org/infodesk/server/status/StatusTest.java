@@ -66,7 +66,7 @@ class StatusTest extends OnStatusScenario {
                 .containsExactly(DomainState.ACCEPTED, 2);
         assertThat(domains.get("infrastructure")).extracting(DomainStatus::state, DomainStatus::revision)
                 .containsExactly(DomainState.DELIVERED, 1);
-        // accepted, then returned: the latest decision counts.
+        // returned: the decision on the head counts.
         assertThat(domains.get("water_management").state()).isEqualTo(DomainState.RETURNED);
         assertThat(domains.get("water_management").decidedAt()).isNotNull();
         assertThat(domains.get("society_religion_culture").state()).isEqualTo(DomainState.NOTHING);

@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import org.infodesk.protocol.submission.SubmissionPayload;
 import org.infodesk.protocol.wire.EnrolmentRequest;
 import org.infodesk.protocol.wire.EnrolmentResponse;
 import org.infodesk.protocol.wire.ItemOutcome;
+import org.infodesk.protocol.wire.Problem;
 import org.infodesk.protocol.wire.PushBatch;
 import org.infodesk.protocol.wire.PushResult;
 import org.infodesk.protocol.wire.Routes;
@@ -38,8 +42,9 @@ import org.infodesk.server.enrolment.Enrolment;
 import org.infodesk.server.shell.InfoDeskServer;
 
 /**
- * Devices as the app is one, against a running test server: enrolled over HTTP with a code the
- * server issued, signing payloads of the FY 2564 sample answers, pushing them over HTTP.
+ * Devices of a running test server, as the HTTP tests drive them: enrolled over HTTP, certifying
+ * FY 2564 domains (every warning justified), signing and pushing; with the requests and the
+ * database look-ups the tests assert with.
  */
 public final class Devices {
 
@@ -48,6 +53,13 @@ public final class Devices {
     public static final SubmissionCodec CODEC = new SubmissionCodec(DefinitionLookup.of(DEFINITION));
     public static final Certifier CERTIFIER = new Certifier("somchai.j", "นายสมชาย ใจดี", "ปลัดเทศบาลตำบลวังทอง");
     private static final SubmissionIds IDS = new SubmissionIds();
+
+    /** An enrolled device: its key pair and what enrolment answered. */
+    public record Device(KeyPair keys, EnrolmentResponse enrolled) {
+        public String token() {
+            return enrolled.token();
+        }
+    }
 
     private final InfoDeskServer server;
     private final Enrolment enrolment;
@@ -58,15 +70,16 @@ public final class Devices {
         this.enrolment = new Enrolment(server.database().dataSource(), Clock.systemUTC());
     }
 
-    /** An enrolled device: its key pair and what enrolment answered. */
-    public record Device(KeyPair keys, EnrolmentResponse enrolled) {
-        public String token() {
-            return enrolled.token();
-        }
-    }
-
     public Enrolment enrolment() {
         return enrolment;
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    public static String domain(int index) {
+        return DEFINITION.domains().get(index).id();
     }
 
     public Device enrol(Enrolment.Target target) throws Exception {
@@ -124,13 +137,15 @@ public final class Devices {
         return outcomes;
     }
 
+    public List<ItemOutcome> pushTexts(Device device, String... envelopes) throws Exception {
+        HttpResponse<byte[]> response = post(Routes.PUSH.path(), device.token(), WireCodec.writeBatch(new PushBatch(List.of(envelopes))));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return WireCodec.read(response.body(), PushResult.class).outcomes();
+    }
+
     public HttpRequest.Builder request(String path, String version) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .header(Routes.PROTOCOL_HEADER, version);
-    }
-
-    public HttpClient client() {
-        return client;
     }
 
     public HttpResponse<byte[]> post(String path, byte[] json) throws Exception {
@@ -142,5 +157,42 @@ public final class Devices {
         return client.send(request(path, Routes.PROTOCOL_VERSION).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json; charset=utf-8").header("Content-Encoding", "gzip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(gzip)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A protocol GET with a device's token. */
+    public HttpResponse<byte[]> get(String path, String token) throws Exception {
+        return client.send(request(path, Routes.PROTOCOL_VERSION).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    public static void assertProblem(HttpResponse<byte[]> response, int status, String code) throws Exception {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(response.statusCode()).as(body).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(Problem.MEDIA_TYPE));
+        assertThat(WireCodec.read(response.body(), Problem.class).code().name()).isEqualTo(code);
+    }
+
+    public long count(String sql, Object... parameters) throws Exception {
+        try (Connection connection = server.database().dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    public Instant timestamp(String sql, Object parameter) throws Exception {
+        try (Connection connection = server.database().dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, parameter);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getTimestamp(1).toInstant();
+            }
+        }
     }
 }

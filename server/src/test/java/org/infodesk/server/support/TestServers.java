@@ -11,14 +11,14 @@ public final class TestServers {
     private TestServers() {}
 
     public static InfoDeskServer start(PostgresExtension postgres, Path dataDir, long maxBodyBytes) throws Exception {
-        return start(postgres.newDatabaseUrl(), dataDir, maxBodyBytes);
+        return start(postgres.newDatabaseUrl(), dataDir, Map.of("max-body-bytes", String.valueOf(maxBodyBytes)));
     }
 
-    /** The real server on a given database (a test that also runs commands on that database). */
-    public static InfoDeskServer start(String jdbcUrl, Path dataDir, long maxBodyBytes) throws Exception {
-        ServerConfig config = ServerConfig.resolve(null, Map.of(), Map.of(
-                "host", "127.0.0.1", "port", "0", "data-dir", dataDir.toString(),
-                "jdbc-url", jdbcUrl, "max-body-bytes", String.valueOf(maxBodyBytes)));
-        return InfoDeskServer.start(config);
+    /** The server on the database of a JDBC URL (which a command run by the test can open too), with more settings. */
+    public static InfoDeskServer start(String jdbcUrl, Path dataDir, Map<String, String> settings) throws Exception {
+        Map<String, String> flags = new java.util.HashMap<>(Map.of(
+                "host", "127.0.0.1", "port", "0", "data-dir", dataDir.toString(), "jdbc-url", jdbcUrl));
+        flags.putAll(settings);
+        return InfoDeskServer.start(ServerConfig.resolve(null, Map.of(), flags));
     }
 }

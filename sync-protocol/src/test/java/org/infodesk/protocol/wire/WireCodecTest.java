@@ -76,6 +76,16 @@ class WireCodecTest {
     }
 
     @Test
+    void oneChangeOnItsOwnReadsBackEqualWithItsKind() throws WireException {
+        for (Change change : pullResponse().changes()) {
+            byte[] bytes = WireCodec.write(change);
+
+            assertThat(WireCodec.read(bytes, Change.class)).isEqualTo(change);
+            assertThat(new String(bytes, StandardCharsets.UTF_8)).startsWith("{\"kind\":\"");
+        }
+    }
+
+    @Test
     void membersAreSnakeCaseAndNullOnesAreWrittenAsNull() {
         String text = new String(WireCodec.write(enrolmentResponse()), StandardCharsets.UTF_8);
 
