@@ -39,6 +39,7 @@ final class ServerAndApp implements AutoCloseable {
     final InfoDeskServer server;
     final CertificationFixture app;
     final SqliteAccountRepository accounts;
+    private boolean appClosed;
 
     ServerAndApp(Path serverData, Path appData) throws Exception {
         ServerConfig config = ServerConfig.resolve(null, Map.of(), Map.of(
@@ -117,9 +118,17 @@ final class ServerAndApp implements AutoCloseable {
         }
     }
 
+    /** Closes the office's store, so that another process can open its folder. */
+    void closeApp() {
+        if (!appClosed) {
+            appClosed = true;
+            app.close();
+        }
+    }
+
     @Override
     public void close() {
-        app.close();
+        closeApp();
         server.close();
     }
 }
