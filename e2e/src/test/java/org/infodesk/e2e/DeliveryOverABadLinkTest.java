@@ -76,15 +76,7 @@ class DeliveryOverABadLinkTest {
             assertThat(outbox.undelivered()).extracting(OutboxItem::submissionId).isEmpty();
             PublicKey serverKey = account.enrolment().serverKey();
             for (String id : certified) {
-                Receipt receipt = WireCodec.read(world.app.store.read(c -> {
-                    try (var s = c.prepareStatement("SELECT receipt FROM outbox_item WHERE submission_id = ?")) {
-                        s.setString(1, id);
-                        try (var r = s.executeQuery()) {
-                            r.next();
-                            return r.getBytes(1);
-                        }
-                    }
-                }), Receipt.class);
+                Receipt receipt = ServerAndApp.receiptOf(world.app.store, id);
                 assertThat(receipt.verifies(serverKey)).isTrue();
                 assertThat(receipt.submissionId()).isEqualTo(UUID.fromString(id));
             }

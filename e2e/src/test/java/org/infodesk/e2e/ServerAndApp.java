@@ -104,6 +104,22 @@ final class ServerAndApp implements AutoCloseable {
         return false;
     }
 
+    /** The receipt an office's outbox keeps for a delivered submission. */
+    static org.infodesk.protocol.wire.Receipt receiptOf(org.infodesk.app.storage.Store store, String submissionId) throws Exception {
+        byte[] bytes = store.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT receipt FROM outbox_item WHERE submission_id = ?")) {
+                s.setString(1, submissionId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getBytes(1) : null;
+                }
+            }
+        });
+        if (bytes == null) {
+            throw new AssertionError("no receipt for " + submissionId);
+        }
+        return org.infodesk.protocol.wire.WireCodec.read(bytes, org.infodesk.protocol.wire.Receipt.class);
+    }
+
     /** One number the server's database answers. */
     long count(String sql, Object... parameters) throws Exception {
         try (Connection connection = server.database().dataSource().getConnection();

@@ -96,15 +96,7 @@ class SyncKillTest {
                 assertThat(new SqliteOutboxRepository(store).undelivered()).isEmpty();
                 PublicKey serverKey = new SqliteAccountRepository(store).current().orElseThrow().enrolment().serverKey();
                 for (String id : certified) {
-                    Receipt receipt = WireCodec.read(store.read(c -> {
-                        try (var s = c.prepareStatement("SELECT receipt FROM outbox_item WHERE submission_id = ?")) {
-                            s.setString(1, id);
-                            try (var r = s.executeQuery()) {
-                                r.next();
-                                return r.getBytes(1);
-                            }
-                        }
-                    }), Receipt.class);
+                    Receipt receipt = ServerAndApp.receiptOf(store, id);
                     assertThat(receipt.confirms(serverKey, UUID.fromString(id), receipt.digest())).isTrue();
                 }
             }
