@@ -29,6 +29,7 @@ import org.infodesk.protocol.wire.ItemOutcome;
 import org.infodesk.protocol.wire.Outcome;
 import org.infodesk.protocol.wire.PushBatch;
 import org.infodesk.protocol.wire.PushResult;
+import org.infodesk.protocol.wire.Receipt;
 import org.infodesk.protocol.wire.Routes;
 import org.infodesk.protocol.wire.WireCodec;
 import org.infodesk.server.enrolment.Enrolment;
@@ -144,6 +145,20 @@ class PushTest {
         assertThat(count("SELECT count(*) FROM domain_head WHERE submission_id = ?", id)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM submission WHERE submission_id = ? AND envelope = ? AND relay_device_id IS NULL"
                 + " AND device_id::text = ?", id, CODEC.write(envelope), lao.enrolled().deviceId())).isEqualTo(1);
+    }
+
+    @Test
+    void theReceiptAnsweredForAnAcceptedEnvelopeIsTheOneStoredWithIt() throws Exception {
+        Device device = enrol(new Enrolment.Target.OfLao("6650803"));
+        SubmissionEnvelope envelope = sign(device, payload(device, "6650803", domain(0), 1, null));
+        UUID id = envelope.payload().submissionId();
+
+        Receipt answered = pushOne(device, envelope).receipt();
+
+        assertThat(answered.confirms(device.enrolled().serverKey(), id, envelope.digest())).isTrue();
+        assertThat(count("SELECT count(*) FROM receipt WHERE submission_id = ? AND body = ? AND signature = ? AND key_id = ?",
+                id, answered.canonicalBytes(), java.util.Base64.getUrlDecoder().decode(answered.signature()),
+                answered.serverKeyId())).isEqualTo(1);
     }
 
     @Test

@@ -33,5 +33,10 @@ class ProtocolArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.erdtman.jcs..");
 
     @ArchTest
+    static final ArchRule keepsTheSignatureLibraryBehindEd25519Keys = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.infodesk.protocol.submission.Ed25519Keys")
+            .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
+
+    @ArchTest
     static final ArchRule hasNoPackageCycles = slices().matching("org.infodesk.protocol.(*)..").should().beFreeOfCycles();
 }

@@ -46,6 +46,28 @@ class Ed25519KeysTest {
     }
 
     @Test
+    void signaturesAreTheJdksOwnAndEachSideVerifiesTheOthers() throws Exception {
+        KeyPair device = Ed25519Keys.generate();
+        byte[] message = "รับรองข้อมูล ปีงบประมาณ 2564".getBytes(StandardCharsets.UTF_8);
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(device.getPrivate());
+        jdk.update(message);
+        byte[] byTheJdk = jdk.sign();
+
+        byte[] ours = Ed25519Keys.sign(device.getPrivate(), message);
+
+        assertThat(ours).isEqualTo(byTheJdk);
+        jdk.initVerify(device.getPublic());
+        jdk.update(message);
+        assertThat(jdk.verify(ours)).isTrue();
+        byte[] changed = ours.clone();
+        changed[10] ^= 1;
+        assertThat(Ed25519Keys.verify(device.getPublic(), message, changed)).isFalse();
+        assertThat(Ed25519Keys.verify(device.getPublic(), message, java.util.Arrays.copyOf(ours, 63))).isFalse();
+        assertThat(Ed25519Keys.verify(device.getPublic(), message, null)).isFalse();
+    }
+
+    @Test
     void aKeyOfTheWrongLengthIsRefusedAsSuch() {
         String short31 = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[31]);
         String long33 = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[33]);
