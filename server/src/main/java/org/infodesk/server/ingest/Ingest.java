@@ -68,49 +68,104 @@ public final class Ingest {
         return id + "/" + fiscalYear + "/" + version;
     }
 
-    /** The outcomes of a batch pushed by an authenticated, not revoked device. */
-    public PushResult push(Enrolment.Device pusher, PushBatch batch) throws SQLException {
-        List<ItemOutcome> outcomes = new ArrayList<>(batch.envelopes().size());
-        for (int i = 0; i < batch.envelopes().size(); i++) {
-            outcomes.add(judge(pusher, batch.envelope(i)));
-        }
-        return new PushResult(outcomes);
+    /** How far one envelope got: an outcome already, or judged fit to store (step 7). */
+    private sealed interface Judged {
+        record Done(ItemOutcome outcome) implements Judged {}
+
+        /** Read, signed by a device that may deliver it, verified (steps 1 to 3): to precheck and judge by the rules. */
+        record Verified(SubmissionStore.Incoming incoming, SubmissionPayload payload, String digest) implements Judged {}
     }
 
-    /** One envelope, SPEC §4.6 steps 1 to 7. */
-    ItemOutcome judge(Enrolment.Device pusher, byte[] bytes) throws SQLException {
+    /**
+     * The outcomes of a batch pushed by an authenticated, not revoked device: each envelope judged
+     * on its own (steps 1 to 6), then those fit to store stored together, each as if alone, in one
+     * transaction (step 7, {@link SubmissionStore#storeAll}).
+     */
+    public PushResult push(Enrolment.Device pusher, PushBatch batch) throws SQLException {
+        int n = batch.envelopes().size();
+        ItemOutcome[] outcomes = new ItemOutcome[n];
+        List<Integer> positions = new ArrayList<>();
+        List<SubmissionStore.Incoming> toStore = new ArrayList<>();
+        // The signing device of each key, looked up once a batch (a batch is mostly one device's).
+        Map<String, Optional<Enrolment.Device>> signers = new java.util.HashMap<>();
+        List<Integer> verifiedAt = new ArrayList<>();
+        List<Judged.Verified> verified = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Judged judged = verify(pusher, batch.envelope(i), signers);
+            if (judged instanceof Judged.Done done) {
+                outcomes[i] = done.outcome();
+            } else {
+                verifiedAt.add(i);
+                verified.add((Judged.Verified) judged);
+            }
+        }
+        // 4 and 5. Exactly once and supersede, as the stored rows tell now (the store decides again, atomically).
+        List<Optional<SubmissionStore.Outcome>> already = store.precheckAll(verified.stream().map(Judged.Verified::incoming).toList());
+        for (int k = 0; k < verified.size(); k++) {
+            Judged.Verified item = verified.get(k);
+            ItemOutcome decided = already.get(k).isPresent()
+                    ? outcome(already.get(k).get(), item.incoming().submissionId(), item.digest())
+                    : byTheRules(item);
+            if (decided != null) {
+                outcomes[verifiedAt.get(k)] = decided;
+            } else {
+                positions.add(verifiedAt.get(k));
+                toStore.add(item.incoming());
+            }
+        }
+        if (!toStore.isEmpty()) {
+            List<SubmissionStore.Outcome> stored = store.storeAll(toStore, (in, receivedAt) -> {
+                Receipt receipt = keys.receipt(in.submissionId(), HEX.formatHex(in.digest()), receivedAt, Outcome.ACCEPTED);
+                return new SubmissionStore.Receipt(receivedAt, receipt.canonicalBytes(),
+                        java.util.Base64.getUrlDecoder().decode(receipt.signature()), receipt.serverKeyId());
+            });
+            for (int k = 0; k < positions.size(); k++) {
+                SubmissionStore.Incoming in = toStore.get(k);
+                outcomes[positions.get(k)] = outcome(stored.get(k), in.submissionId(), HEX.formatHex(in.digest()));
+            }
+        }
+        return new PushResult(List.of(outcomes));
+    }
+
+    /** One envelope, SPEC §4.6 steps 1 to 3: an outcome, or verified. */
+    private Judged verify(Enrolment.Device pusher, byte[] bytes, Map<String, Optional<Enrolment.Device>> signers)
+            throws SQLException {
         // 1. Read (§3.7) with the definitions the server knows.
         SubmissionEnvelope envelope;
         try {
             envelope = codec.read(bytes);
         } catch (SubmissionException e) {
-            return ItemOutcome.rejected(null, e);
+            return new Judged.Done(ItemOutcome.rejected(null, e));
         }
         SubmissionPayload payload = envelope.payload();
         UUID id = payload.submissionId();
 
         // 2. Who signed, and may the pushing device deliver it.
-        Optional<Enrolment.Device> found = enrolment.deviceByKeyId(envelope.keyId());
+        Optional<Enrolment.Device> found = signers.get(envelope.keyId());
+        if (found == null) {
+            found = enrolment.deviceByKeyId(envelope.keyId());
+            signers.put(envelope.keyId(), found);
+        }
         if (found.isEmpty()) {
-            return unauthorized(id, ItemProblem.UNKNOWN_KEY, "key " + envelope.keyId() + " is not pinned for any device");
+            return new Judged.Done(unauthorized(id, ItemProblem.UNKNOWN_KEY, "key " + envelope.keyId() + " is not pinned for any device"));
         }
         Enrolment.Device signer = found.get();
         if (!payload.deviceId().equals(signer.id().toString()) && !payload.deviceId().equals(envelope.keyId())) {
-            return unauthorized(id, ItemProblem.UNKNOWN_KEY, "key " + envelope.keyId() + " is pinned for device " + signer.id()
-                    + ", not for device " + payload.deviceId());
+            return new Judged.Done(unauthorized(id, ItemProblem.UNKNOWN_KEY, "key " + envelope.keyId() + " is pinned for device " + signer.id()
+                    + ", not for device " + payload.deviceId()));
         }
         if (signer.revoked()) {
-            return unauthorized(id, ItemProblem.ORIGIN_REVOKED, "device " + signer.id() + " is revoked");
+            return new Judged.Done(unauthorized(id, ItemProblem.ORIGIN_REVOKED, "device " + signer.id() + " is revoked"));
         }
         if (signer.kind() != Enrolment.Kind.LAO || !payload.laoCode().equals(signer.laoCode())) {
-            return unauthorized(id, ItemProblem.WRONG_LAO, "LAO " + payload.laoCode() + " is not the signing device's");
+            return new Judged.Done(unauthorized(id, ItemProblem.WRONG_LAO, "LAO " + payload.laoCode() + " is not the signing device's"));
         }
         if (pusher.kind() == Enrolment.Kind.LAO && !payload.laoCode().equals(pusher.laoCode())) {
-            return unauthorized(id, ItemProblem.WRONG_LAO, "LAO " + payload.laoCode() + " is not the pushing device's");
+            return new Judged.Done(unauthorized(id, ItemProblem.WRONG_LAO, "LAO " + payload.laoCode() + " is not the pushing device's"));
         }
         if (pusher.kind() == Enrolment.Kind.DISTRICT && !inDistrict(payload.laoCode(), pusher)) {
-            return unauthorized(id, ItemProblem.OUTSIDE_DISTRICT, "LAO " + payload.laoCode() + " is not in district "
-                    + pusher.districtCode());
+            return new Judged.Done(unauthorized(id, ItemProblem.OUTSIDE_DISTRICT, "LAO " + payload.laoCode() + " is not in district "
+                    + pusher.districtCode()));
         }
 
         // 3. Verify (§3.4) with the pinned key, on the canonical bytes that are stored (made once).
@@ -118,7 +173,7 @@ public final class Ingest {
         try {
             SubmissionCodec.verifyCanonical(canonical, envelope.digest(), envelope.signature(), signer.publicKey());
         } catch (SubmissionException e) {
-            return ItemOutcome.rejected(id, e);
+            return new Judged.Done(ItemOutcome.rejected(id, e));
         }
 
         SubmissionStore.Incoming incoming = new SubmissionStore.Incoming(id, payload.laoCode(), payload.fiscalYear(),
@@ -126,13 +181,13 @@ public final class Ingest {
                 HEX.parseHex(envelope.digest()), canonical, bytes, signer.id(),
                 pusher.id().equals(signer.id()) ? null : pusher.id());
 
-        // 4 and 5. Exactly once and supersede, as the stored rows tell now (store decides again, atomically).
-        Optional<SubmissionStore.Outcome> already = store.precheck(incoming);
-        if (already.isPresent()) {
-            return outcome(already.get(), id, envelope.digest());
-        }
+        return new Judged.Verified(incoming, payload, envelope.digest());
+    }
 
-        // 6. The rules, with the definition the payload names.
+    /** Step 6, the rules with the definition the payload names: a refusal, or null when it may be stored. */
+    private ItemOutcome byTheRules(Judged.Verified item) {
+        SubmissionPayload payload = item.payload();
+        UUID id = payload.submissionId();
         SubmissionJudge.Verdict verdict = SubmissionJudge.judge(questionnaires.get(payload.definitionKey()),
                 payload.domainId(), payload.values(), payload.justifications());
         if (!verdict.errors().isEmpty()) {
@@ -143,13 +198,7 @@ public final class Ingest {
             return ItemOutcome.refused(id, Outcome.REJECTED, ItemProblem.UNJUSTIFIED_WARNINGS.name(), wire(verdict.unjustified()),
                     verdict.unjustified().size() + " warning(s) without a justification");
         }
-
-        // 7. Store with a receipt signed by the server key, in one transaction.
-        return outcome(store.store(incoming, (in, receivedAt) -> {
-            Receipt receipt = keys.receipt(in.submissionId(), envelope.digest(), receivedAt, Outcome.ACCEPTED);
-            return new SubmissionStore.Receipt(receivedAt, receipt.canonicalBytes(),
-                    java.util.Base64.getUrlDecoder().decode(receipt.signature()), receipt.serverKeyId());
-        }), id, envelope.digest());
+        return null;
     }
 
     private static List<WireFinding> wire(List<Finding> findings) {

@@ -62,16 +62,84 @@ public final class SubmissionStore {
      * judging the values (SPEC §4.6 steps 4 and 5 come before 6); {@link #store} decides again, atomically.
      */
     public java.util.Optional<Outcome> precheck(Incoming incoming) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            // The head first, then the id: a head this very submission became between the two reads
-            // (a concurrent delivery committing) is then seen as the duplicate it is, not as a conflict.
-            Outcome.Conflict head = head(connection, incoming);
-            Outcome existing = existing(connection, incoming);
-            if (existing != null) {
-                return java.util.Optional.of(existing);
-            }
-            return head != null && !supersedes(incoming, head) ? java.util.Optional.of(head) : java.util.Optional.empty();
+        return precheckAll(java.util.List.of(incoming)).get(0);
+    }
+
+    /**
+     * {@link #precheck} for the submissions of one push at once: one connection and two queries
+     * (the heads of their domains, then their ids), not two queries and a connection each.
+     */
+    public java.util.List<java.util.Optional<Outcome>> precheckAll(java.util.List<Incoming> incoming) throws SQLException {
+        if (incoming.isEmpty()) {
+            return java.util.List.of();
         }
+        try (Connection connection = dataSource.getConnection()) {
+            // The heads first, then the ids: a head this very submission became between the two reads
+            // (a concurrent delivery committing) is then seen as the duplicate it is, not as a conflict.
+            java.util.Map<String, Outcome.Conflict> heads = heads(connection, incoming);
+            java.util.Map<UUID, Stored> stored = stored(connection, incoming);
+            java.util.List<java.util.Optional<Outcome>> outcomes = new java.util.ArrayList<>(incoming.size());
+            for (Incoming in : incoming) {
+                Stored row = stored.get(in.submissionId());
+                Outcome.Conflict head = heads.get(domainKey(in.laoCode(), in.fiscalYear(), in.domain()));
+                if (row != null) {
+                    outcomes.add(java.util.Optional.of(row.outcome(in)));
+                } else if (head != null && !supersedes(in, head)) {
+                    outcomes.add(java.util.Optional.of(head));
+                } else {
+                    outcomes.add(java.util.Optional.empty());
+                }
+            }
+            return outcomes;
+        }
+    }
+
+    private static String domainKey(String lao, int fiscalYear, String domain) {
+        return lao.trim() + "/" + fiscalYear + "/" + domain;
+    }
+
+    /** The heads of the domains of these submissions (a superset is read and filtered by key). */
+    private static java.util.Map<String, Outcome.Conflict> heads(Connection connection, java.util.List<Incoming> incoming)
+            throws SQLException {
+        java.util.Map<String, Outcome.Conflict> heads = new java.util.HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT lao_code, fiscal_year, domain, submission_id, revision FROM domain_head
+                WHERE lao_code = ANY (?) AND fiscal_year = ANY (?) AND domain = ANY (?)""")) {
+            select.setArray(1, connection.createArrayOf("text", incoming.stream().map(Incoming::laoCode).distinct().toArray()));
+            select.setArray(2, connection.createArrayOf("int4", incoming.stream().map(Incoming::fiscalYear).distinct().toArray()));
+            select.setArray(3, connection.createArrayOf("text", incoming.stream().map(Incoming::domain).distinct().toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    heads.put(domainKey(row.getString(1), row.getInt(2), row.getString(3)),
+                            new Outcome.Conflict(row.getObject(4, UUID.class), row.getInt(5)));
+                }
+            }
+        }
+        return heads;
+    }
+
+    /** A stored submission as a precheck sees it: its digest and first receipt. */
+    private record Stored(byte[] digest, Instant receivedAt, Receipt receipt) {
+        Outcome outcome(Incoming in) {
+            return Arrays.equals(digest, in.digest()) ? new Outcome.Duplicate(in.submissionId(), receivedAt, receipt)
+                    : new Outcome.IdReused(in.submissionId());
+        }
+    }
+
+    private static java.util.Map<UUID, Stored> stored(Connection connection, java.util.List<Incoming> incoming) throws SQLException {
+        java.util.Map<UUID, Stored> stored = new java.util.HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT s.submission_id, s.digest, s.received_at, r.issued_at, r.body, r.signature, r.key_id
+                FROM submission s JOIN receipt r USING (submission_id) WHERE s.submission_id = ANY (?)""")) {
+            select.setArray(1, connection.createArrayOf("uuid", incoming.stream().map(Incoming::submissionId).distinct().toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    stored.put(row.getObject(1, UUID.class), new Stored(row.getBytes(2), row.getTimestamp(3).toInstant(),
+                            new Receipt(row.getTimestamp(4).toInstant(), row.getBytes(5), row.getBytes(6), row.getString(7))));
+                }
+            }
+        }
+        return stored;
     }
 
     /**
@@ -96,10 +164,49 @@ public final class SubmissionStore {
     }
 
     public Outcome store(Incoming incoming, ReceiptMaker receipts) throws SQLException {
+        return storeAll(java.util.List.of(incoming), receipts).get(0);
+    }
+
+    /**
+     * Stores the submissions of one push in one transaction, each as if alone: a savepoint before
+     * each, rolled back unless it was accepted; the district offices' changes appended at the end
+     * (the change log's lock is then held only for those inserts and the commit). One commit for
+     * the batch instead of one per submission: the database's work per submission is about halved
+     * (docs/PERFORMANCE.md, ingest). The submissions are stored in id order, so that two pushes
+     * holding some of the same submissions take their row locks in one order and cannot deadlock.
+     *
+     * @return the outcome of each, in the order given
+     */
+    public java.util.List<Outcome> storeAll(java.util.List<Incoming> incoming, ReceiptMaker receipts) throws SQLException {
         // Whole milliseconds: the receipt's received_at (SPEC §4.7) is the stored time exactly.
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return org.infodesk.server.storage.Transactions.commitIf(dataSource, c -> store(c, incoming, receivedAt, receipts),
-                outcome -> outcome instanceof Outcome.Accepted);
+        Outcome[] outcomes = new Outcome[incoming.size()];
+        Integer[] order = new Integer[incoming.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, java.util.Comparator.comparing(i -> incoming.get(i).submissionId()));
+        org.infodesk.server.storage.Transactions.commitIf(dataSource, c -> {
+            java.util.List<Incoming> accepted = new java.util.ArrayList<>();
+            for (int i : order) {
+                java.sql.Savepoint before = c.setSavepoint();
+                Outcome outcome = store(c, incoming.get(i), receivedAt, receipts);
+                if (outcome instanceof Outcome.Accepted) {
+                    c.releaseSavepoint(before);
+                    accepted.add(incoming.get(i));
+                } else {
+                    c.rollback(before);
+                }
+                outcomes[i] = outcome;
+            }
+            // The district office sees its LAO's domains delivered (SPEC §4.8), in this transaction; last, as it takes the log's lock.
+            for (Incoming in : accepted) {
+                changes.forDistrictOf(c, in.laoCode(), new Change.LaoStatus(in.laoCode(), in.fiscalYear(), in.domain(),
+                        in.revision(), in.submissionId(), Change.State.DELIVERED, receivedAt));
+            }
+            return !accepted.isEmpty();
+        }, any -> any);
+        return java.util.List.of(outcomes);
     }
 
     private Outcome store(Connection connection, Incoming in, Instant receivedAt, ReceiptMaker receipts) throws SQLException {
@@ -154,9 +261,6 @@ public final class SubmissionStore {
             insert.setString(5, receipt.keyId());
             insert.executeUpdate();
         }
-        // The district office sees its LAO's domain delivered (SPEC §4.8), in this transaction; last, as it takes the log's lock.
-        changes.forDistrictOf(connection, in.laoCode(), new Change.LaoStatus(in.laoCode(), in.fiscalYear(), in.domain(),
-                in.revision(), in.submissionId(), Change.State.DELIVERED, receivedAt));
         return new Outcome.Accepted(in.submissionId(), receivedAt, receipt);
     }
 
@@ -168,33 +272,12 @@ public final class SubmissionStore {
 
     /** The stored submission of this id: a duplicate (with its first receipt) or a reused id; null when none. */
     private static Outcome existing(Connection connection, Incoming in) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT s.digest, s.received_at, r.issued_at, r.body, r.signature, r.key_id
-                FROM submission s JOIN receipt r USING (submission_id) WHERE s.submission_id = ?""")) {
-            select.setObject(1, in.submissionId());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return null;
-                }
-                if (!Arrays.equals(row.getBytes(1), in.digest())) {
-                    return new Outcome.IdReused(in.submissionId());
-                }
-                Receipt receipt = new Receipt(row.getTimestamp(3).toInstant(), row.getBytes(4), row.getBytes(5), row.getString(6));
-                return new Outcome.Duplicate(in.submissionId(), row.getTimestamp(2).toInstant(), receipt);
-            }
-        }
+        Stored row = stored(connection, java.util.List.of(in)).get(in.submissionId());
+        return row == null ? null : row.outcome(in);
     }
 
     private static Outcome.Conflict head(Connection connection, Incoming in) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT submission_id, revision FROM domain_head WHERE lao_code = ? AND fiscal_year = ? AND domain = ?")) {
-            select.setString(1, in.laoCode());
-            select.setInt(2, in.fiscalYear());
-            select.setString(3, in.domain());
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? new Outcome.Conflict(row.getObject(1, UUID.class), row.getInt(2)) : null;
-            }
-        }
+        return heads(connection, java.util.List.of(in)).get(domainKey(in.laoCode(), in.fiscalYear(), in.domain()));
     }
 
     private static Outcome currentHead(Connection connection, Incoming in) throws SQLException {
