@@ -33,6 +33,9 @@ class InfoDeskAppTest {
 
     private void launch() throws Exception {
         app = FxToolkit.setupApplication(InfoDeskApp.class, "--data-dir=" + data);
+        // the dashboard's rows come when the store has opened, on its own thread: wait for them, not for a time
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#domain-infrastructure .progress-text").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
