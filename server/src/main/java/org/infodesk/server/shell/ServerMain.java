@@ -138,9 +138,13 @@ public final class ServerMain {
         Integer port;
         @Option(names = "--host", description = "the address to listen on")
         String host;
+        @Option(names = "--demo", description = "for trying the whole loop on one machine: import the Phitsanulok sample"
+                + " registry if the demo LAO is not in the registry, and print a new one-time enrolment code for it")
+        boolean demo;
 
         @Override
-        public Integer call() throws ConfigException, DatabaseException, ServerKeyException, IOException, InterruptedException {
+        public Integer call() throws ConfigException, DatabaseException, ServerKeyException, IOException, InterruptedException,
+                SQLException, RegistryException, EnrolmentException {
             Map<String, String> more = new LinkedHashMap<>();
             if (port != null) {
                 more.put("port", port.toString());
@@ -153,6 +157,13 @@ public final class ServerMain {
             InfoDeskServer server = InfoDeskServer.start(config);
             System.out.println("InfoDesk server listening on port " + server.port() + "; server key "
                     + server.keys().publicKeyText() + " (id " + server.keys().keyId() + ")");
+            if (demo) {
+                Demo ready = Demo.prepare(server.database(), Clock.systemUTC());
+                System.out.println("Demo (sample data): LAO " + ready.laoCode() + " " + ready.laoName() + "; enrolment code "
+                        + ready.code() + " (one use, until " + ready.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + "); server address http://"
+                        + ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + server.port() + "/");
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
@@ -160,6 +171,26 @@ public final class ServerMain {
             }, "infodesk-shutdown"));
             stopped.await();
             return 0;
+        }
+    }
+
+    /**
+     * What {@code serve --demo} sets up so that a newcomer sees the whole loop on one machine: the
+     * sample registry (when the demo LAO is not in the registry yet) and a new one-time enrolment
+     * code for the demo LAO, the one the app's demo opens (ทต.วังทอง, sample data).
+     */
+    record Demo(String laoCode, String laoName, String code, java.time.Instant expiresAt) {
+
+        static final String LAO = "5650801";
+        static final Duration VALIDITY = Duration.ofDays(7);
+
+        static Demo prepare(Database database, Clock clock) throws SQLException, RegistryException, EnrolmentException {
+            Registry registry = new Registry(database.dataSource());
+            if (registry.find(LAO).isEmpty()) {
+                registry.importAll(RegistryCsv.read(RegistryCsv.sample()));
+            }
+            Enrolment.IssuedCode issued = new Enrolment(database.dataSource(), clock).issue(new Enrolment.Target.OfLao(LAO), VALIDITY);
+            return new Demo(LAO, registry.find(LAO).orElseThrow().nameTh(), issued.code(), issued.expiresAt());
         }
     }
 
