@@ -109,7 +109,11 @@ public final class OutboxSender {
         for (int i = 0; i < batch.size(); i++) {
             Outgoing item = batch.get(i);
             ItemOutcome outcome = result.outcomes().get(i);
-            if (!outcome.submissionId().toString().equals(item.submissionId())) {
+            // An envelope the server could not read has no id in its outcome (SPEC §4.6 step 1): the
+            // outcomes come in the order sent, so it is this item's; any other id is not.
+            boolean ours = outcome.submissionId() == null ? !outcome.outcome().delivered()
+                    : outcome.submissionId().toString().equals(item.submissionId());
+            if (!ours) {
                 unconfirmed.add(item.submissionId());
             } else if (outcome.outcome().delivered()) {
                 Receipt receipt = outcome.receipt();

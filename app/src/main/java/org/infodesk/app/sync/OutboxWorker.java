@@ -9,6 +9,8 @@ import org.infodesk.app.data.StoreException;
 import org.infodesk.app.outbox.OutboxItem;
 import org.infodesk.app.outbox.OutboxRepository;
 import org.infodesk.protocol.wire.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox in the background (DESIGN §7): batch after batch while the server takes
@@ -21,6 +23,8 @@ import org.infodesk.protocol.wire.Problem;
  * Thread-safe: every step runs on the scheduler's one thread.
  */
 public final class OutboxWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
 
     /** How often the server is asked whether it is back while the outbox waits for it. */
     public static final Duration PROBE_EVERY = Duration.ofSeconds(15);
@@ -121,8 +125,9 @@ public final class OutboxWorker {
         try {
             round = sender.sendBatch();
         } catch (StoreException | RuntimeException e) {
-            // The store failed: nothing was recorded wrongly (each item's change is one transaction);
-            // try again later, as after a network failure.
+            // The store (or a bug) failed: nothing was recorded wrongly (each item's change is one
+            // transaction); try again after the longest wait, as after a network failure.
+            LOG.error("sending the outbox failed; trying again in {}", Backoff.MOST, e);
             round = new OutboxSender.Round.Wait(Backoff.MOST, Exchange.Trouble.UNREACHABLE, "the store failed: " + e.getMessage());
         }
         if (round instanceof OutboxSender.Round.Sent sent) {
@@ -135,6 +140,7 @@ public final class OutboxWorker {
             publish(null, null, null, null, null);
         } else if (round instanceof OutboxSender.Round.Wait wait) {
             phase = Phase.WAITING;
+            LOG.info("sending waits {}: {} ({})", wait.delay(), wait.trouble(), wait.detail());
             waitUntil = scheduler.now().plus(wait.delay());
             nextRound = scheduler.schedule(this::round, wait.delay());
             if (wait.trouble() != Exchange.Trouble.SERVER_BUSY && wait.delay().compareTo(PROBE_EVERY) > 0) {
@@ -142,6 +148,7 @@ public final class OutboxWorker {
             }
             publish(waitUntil, wait.trouble(), null, null, wait.detail());
         } else if (round instanceof OutboxSender.Round.Stopped stopped) {
+            LOG.warn("sending stopped: {} ({})", stopped.action(), stopped.problem() == null ? "a proxy" : stopped.problem().code());
             phase = Phase.STOPPED;
             publish(null, null, stopped.action(), stopped.problem(),
                     stopped.problem() == null ? stopped.action().name() : stopped.problem().code() + ": " + stopped.problem().detail());

@@ -148,6 +148,18 @@ class OutboxSenderTest {
         assertThat(outbox.queued(100)).as("a refused item is not sent again").isEmpty();
     }
 
+    @Test
+    void anEnvelopeTheServerCouldNotReadIsSetAsideByItsPlaceInTheBatch() throws Exception {
+        List<ItemOutcome> outcomes = new ArrayList<>(outcomes(SyncFixture.SERVER_KEY, Outcome.ACCEPTED));
+        outcomes.set(0, ItemOutcome.refused(null, Outcome.REJECTED, "NOT_CANONICAL", List.of(), "the payload is not canonical"));
+        server.enqueue(SyncFixture.answer(outcomes));
+
+        OutboxSender.Round round = sender.sendBatch();
+
+        assertThat(round).isEqualTo(new OutboxSender.Round.Sent(certified.size() - 1, 1));
+        assertThat(refusalOf(certified.get(0))).contains("NOT_CANONICAL");
+    }
+
     // ------------------------------------------------------------------ no receipt: stays queued
 
     @Test
