@@ -15,12 +15,15 @@ import org.infodesk.app.certify.CertificationFixture;
 import org.infodesk.app.certify.CertificationService;
 import org.infodesk.app.form.DomainKey;
 import org.infodesk.app.storage.SqliteAccountRepository;
+import org.infodesk.app.storage.Store;
 import org.infodesk.app.storage.StoreFixture;
 import org.infodesk.app.sync.EnrolmentService;
 import org.infodesk.app.sync.ServerAccount;
 import org.infodesk.app.sync.ServerLink;
 import org.infodesk.protocol.answers.Answers;
 import org.infodesk.protocol.definition.Domain;
+import org.infodesk.protocol.wire.Receipt;
+import org.infodesk.protocol.wire.WireCodec;
 import org.infodesk.server.enrolment.Enrolment;
 import org.infodesk.server.registry.Registry;
 import org.infodesk.server.registry.RegistryCsv;
@@ -105,19 +108,30 @@ final class ServerAndApp implements AutoCloseable {
     }
 
     /** The receipt an office's outbox keeps for a delivered submission. */
-    static org.infodesk.protocol.wire.Receipt receiptOf(org.infodesk.app.storage.Store store, String submissionId) throws Exception {
-        byte[] bytes = store.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT receipt FROM outbox_item WHERE submission_id = ?")) {
+    static Receipt receiptOf(Store store, String submissionId) throws Exception {
+        byte[] bytes = one(store, "SELECT receipt FROM outbox_item WHERE submission_id = ?", submissionId);
+        if (bytes == null) {
+            throw new AssertionError("no receipt for " + submissionId);
+        }
+        return WireCodec.read(bytes, Receipt.class);
+    }
+
+    /** The digest the office stored when it certified a submission. */
+    static String digestOf(Store store, String submissionId) throws Exception {
+        byte[] bytes = one(store, "SELECT digest FROM certified_snapshot WHERE submission_id = ?", submissionId);
+        return bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The first column of the office's row of a submission, as bytes; null when there is none. */
+    private static byte[] one(Store store, String sql, String submissionId) throws Exception {
+        return store.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, submissionId);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? r.getBytes(1) : null;
                 }
             }
         });
-        if (bytes == null) {
-            throw new AssertionError("no receipt for " + submissionId);
-        }
-        return org.infodesk.protocol.wire.WireCodec.read(bytes, org.infodesk.protocol.wire.Receipt.class);
     }
 
     /** One number the server's database answers. */

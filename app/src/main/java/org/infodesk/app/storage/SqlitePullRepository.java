@@ -63,12 +63,14 @@ public final class SqlitePullRepository implements PullRepository {
      */
     private static boolean decide(Connection c, Change.Decision decision, String now) throws SQLException {
         String id = decision.submissionId().toString();
+        long revision;
         try (PreparedStatement s = c.prepareStatement("SELECT revision_id FROM certified_snapshot WHERE submission_id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     return false;
                 }
+                revision = r.getLong(1);
             }
         }
         try (PreparedStatement s = c.prepareStatement("""
@@ -84,11 +86,10 @@ public final class SqlitePullRepository implements PullRepository {
         }
         try (PreparedStatement s = c.prepareStatement("""
                 UPDATE domain_revision SET state = ?, updated_at = ?
-                WHERE id = (SELECT revision_id FROM certified_snapshot WHERE submission_id = ?)
-                  AND state IN ('CERTIFIED', 'QUEUED', 'DELIVERED')""")) {
+                WHERE id = ? AND state IN ('CERTIFIED', 'QUEUED', 'DELIVERED')""")) {
             s.setString(1, decision.verdict().name());
             s.setString(2, now);
-            s.setString(3, id);
+            s.setLong(3, revision);
             s.executeUpdate();
         }
         return true;

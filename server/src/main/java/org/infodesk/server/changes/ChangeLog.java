@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -84,17 +85,31 @@ public final class ChangeLog {
 
     /** Appends a change for the devices of the district office of an LAO, in the caller's transaction. */
     public void forDistrictOf(Connection connection, String laoCode, Change change) throws SQLException {
+        forDistrictsOf(connection, List.of(Map.entry(laoCode, change)));
+    }
+
+    /**
+     * Appends changes, each for the devices of the district office of its LAO (the key), in the
+     * caller's transaction and in the order given, under one taking of the log's lock.
+     */
+    public void forDistrictsOf(Connection connection, List<Map.Entry<String, Change>> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
         lock(connection);
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO change_log (district_office_id, kind, body, recorded_at)
                 SELECT o.id, ?, ?, ? FROM lao l JOIN district_office o ON o.province = l.province AND o.district = l.district
                 WHERE l.code = ?""")) {
-            insert.setString(1, kind(change));
-            insert.setBytes(2, WireCodec.write(change));
-            insert.setTimestamp(3, Timestamp.from(clock.instant()));
-            insert.setString(4, laoCode);
-            if (insert.executeUpdate() != 1) {
-                throw new IllegalStateException("LAO " + laoCode + " has no district office");
+            Timestamp now = Timestamp.from(clock.instant());
+            for (Map.Entry<String, Change> change : changes) {
+                insert.setString(1, kind(change.getValue()));
+                insert.setBytes(2, WireCodec.write(change.getValue()));
+                insert.setTimestamp(3, now);
+                insert.setString(4, change.getKey());
+                if (insert.executeUpdate() != 1) {
+                    throw new IllegalStateException("LAO " + change.getKey() + " has no district office");
+                }
             }
         }
     }

@@ -73,7 +73,7 @@ public final class Ingest {
         record Done(ItemOutcome outcome) implements Judged {}
 
         /** Read, signed by a device that may deliver it, verified (steps 1 to 3): to precheck and judge by the rules. */
-        record Verified(SubmissionStore.Incoming incoming, SubmissionPayload payload, String digest) implements Judged {}
+        record Verified(SubmissionStore.Incoming incoming, SubmissionPayload payload) implements Judged {}
     }
 
     /**
@@ -104,7 +104,7 @@ public final class Ingest {
         for (int k = 0; k < verified.size(); k++) {
             Judged.Verified item = verified.get(k);
             ItemOutcome decided = already.get(k).isPresent()
-                    ? outcome(already.get(k).get(), item.incoming().submissionId(), item.digest())
+                    ? outcome(already.get(k).get(), item.incoming().submissionId(), HEX.formatHex(item.incoming().digest()))
                     : byTheRules(item);
             if (decided != null) {
                 outcomes[verifiedAt.get(k)] = decided;
@@ -147,25 +147,25 @@ public final class Ingest {
             signers.put(envelope.keyId(), found);
         }
         if (found.isEmpty()) {
-            return new Judged.Done(unauthorized(id, ItemProblem.UNKNOWN_KEY, "key " + envelope.keyId() + " is not pinned for any device"));
+            return unauthorized(id, ItemProblem.UNKNOWN_KEY, "key " + envelope.keyId() + " is not pinned for any device");
         }
         Enrolment.Device signer = found.get();
         if (!payload.deviceId().equals(signer.id().toString()) && !payload.deviceId().equals(envelope.keyId())) {
-            return new Judged.Done(unauthorized(id, ItemProblem.UNKNOWN_KEY, "key " + envelope.keyId() + " is pinned for device " + signer.id()
-                    + ", not for device " + payload.deviceId()));
+            return unauthorized(id, ItemProblem.UNKNOWN_KEY, "key " + envelope.keyId() + " is pinned for device " + signer.id()
+                    + ", not for device " + payload.deviceId());
         }
         if (signer.revoked()) {
-            return new Judged.Done(unauthorized(id, ItemProblem.ORIGIN_REVOKED, "device " + signer.id() + " is revoked"));
+            return unauthorized(id, ItemProblem.ORIGIN_REVOKED, "device " + signer.id() + " is revoked");
         }
         if (signer.kind() != Enrolment.Kind.LAO || !payload.laoCode().equals(signer.laoCode())) {
-            return new Judged.Done(unauthorized(id, ItemProblem.WRONG_LAO, "LAO " + payload.laoCode() + " is not the signing device's"));
+            return unauthorized(id, ItemProblem.WRONG_LAO, "LAO " + payload.laoCode() + " is not the signing device's");
         }
         if (pusher.kind() == Enrolment.Kind.LAO && !payload.laoCode().equals(pusher.laoCode())) {
-            return new Judged.Done(unauthorized(id, ItemProblem.WRONG_LAO, "LAO " + payload.laoCode() + " is not the pushing device's"));
+            return unauthorized(id, ItemProblem.WRONG_LAO, "LAO " + payload.laoCode() + " is not the pushing device's");
         }
         if (pusher.kind() == Enrolment.Kind.DISTRICT && !inDistrict(payload.laoCode(), pusher)) {
-            return new Judged.Done(unauthorized(id, ItemProblem.OUTSIDE_DISTRICT, "LAO " + payload.laoCode() + " is not in district "
-                    + pusher.districtCode()));
+            return unauthorized(id, ItemProblem.OUTSIDE_DISTRICT, "LAO " + payload.laoCode() + " is not in district "
+                    + pusher.districtCode());
         }
 
         // 3. Verify (§3.4) with the pinned key, on the canonical bytes that are stored (made once).
@@ -181,7 +181,7 @@ public final class Ingest {
                 HEX.parseHex(envelope.digest()), canonical, bytes, signer.id(),
                 pusher.id().equals(signer.id()) ? null : pusher.id());
 
-        return new Judged.Verified(incoming, payload, envelope.digest());
+        return new Judged.Verified(incoming, payload);
     }
 
     /** Step 6, the rules with the definition the payload names: a refusal, or null when it may be stored. */
@@ -211,8 +211,8 @@ public final class Ingest {
                 && lao.get().district().equals(district.district());
     }
 
-    private static ItemOutcome unauthorized(UUID id, ItemProblem code, String detail) {
-        return ItemOutcome.refused(id, Outcome.UNAUTHORIZED, code.name(), List.of(), detail);
+    private static Judged unauthorized(UUID id, ItemProblem code, String detail) {
+        return new Judged.Done(ItemOutcome.refused(id, Outcome.UNAUTHORIZED, code.name(), List.of(), detail));
     }
 
     private ItemOutcome outcome(SubmissionStore.Outcome stored, UUID id, String digest) {

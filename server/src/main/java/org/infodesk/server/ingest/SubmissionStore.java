@@ -4,16 +4,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.infodesk.protocol.wire.Change;
 import org.infodesk.server.changes.ChangeLog;
+import org.infodesk.server.storage.Transactions;
 
 /**
  * Stores a judged, authorised submission exactly once (DESIGN §7), with its receipt, in one
@@ -61,33 +69,33 @@ public final class SubmissionStore {
      * reused id or a conflict, or empty when the submission may be stored. Ingest asks this before
      * judging the values (SPEC §4.6 steps 4 and 5 come before 6); {@link #store} decides again, atomically.
      */
-    public java.util.Optional<Outcome> precheck(Incoming incoming) throws SQLException {
-        return precheckAll(java.util.List.of(incoming)).get(0);
+    public Optional<Outcome> precheck(Incoming incoming) throws SQLException {
+        return precheckAll(List.of(incoming)).get(0);
     }
 
     /**
      * {@link #precheck} for the submissions of one push at once: one connection and two queries
      * (the heads of their domains, then their ids), not two queries and a connection each.
      */
-    public java.util.List<java.util.Optional<Outcome>> precheckAll(java.util.List<Incoming> incoming) throws SQLException {
+    public List<Optional<Outcome>> precheckAll(List<Incoming> incoming) throws SQLException {
         if (incoming.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
         try (Connection connection = dataSource.getConnection()) {
             // The heads first, then the ids: a head this very submission became between the two reads
             // (a concurrent delivery committing) is then seen as the duplicate it is, not as a conflict.
-            java.util.Map<String, Outcome.Conflict> heads = heads(connection, incoming);
-            java.util.Map<UUID, Stored> stored = stored(connection, incoming);
-            java.util.List<java.util.Optional<Outcome>> outcomes = new java.util.ArrayList<>(incoming.size());
+            Map<String, Outcome.Conflict> heads = heads(connection, incoming);
+            Map<UUID, Stored> stored = stored(connection, incoming);
+            List<Optional<Outcome>> outcomes = new ArrayList<>(incoming.size());
             for (Incoming in : incoming) {
                 Stored row = stored.get(in.submissionId());
                 Outcome.Conflict head = heads.get(domainKey(in.laoCode(), in.fiscalYear(), in.domain()));
                 if (row != null) {
-                    outcomes.add(java.util.Optional.of(row.outcome(in)));
+                    outcomes.add(Optional.of(row.outcome(in)));
                 } else if (head != null && !supersedes(in, head)) {
-                    outcomes.add(java.util.Optional.of(head));
+                    outcomes.add(Optional.of(head));
                 } else {
-                    outcomes.add(java.util.Optional.empty());
+                    outcomes.add(Optional.empty());
                 }
             }
             return outcomes;
@@ -99,9 +107,9 @@ public final class SubmissionStore {
     }
 
     /** The heads of the domains of these submissions (a superset is read and filtered by key). */
-    private static java.util.Map<String, Outcome.Conflict> heads(Connection connection, java.util.List<Incoming> incoming)
+    private static Map<String, Outcome.Conflict> heads(Connection connection, List<Incoming> incoming)
             throws SQLException {
-        java.util.Map<String, Outcome.Conflict> heads = new java.util.HashMap<>();
+        Map<String, Outcome.Conflict> heads = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT lao_code, fiscal_year, domain, submission_id, revision FROM domain_head
                 WHERE lao_code = ANY (?) AND fiscal_year = ANY (?) AND domain = ANY (?)""")) {
@@ -126,8 +134,8 @@ public final class SubmissionStore {
         }
     }
 
-    private static java.util.Map<UUID, Stored> stored(Connection connection, java.util.List<Incoming> incoming) throws SQLException {
-        java.util.Map<UUID, Stored> stored = new java.util.HashMap<>();
+    private static Map<UUID, Stored> stored(Connection connection, List<Incoming> incoming) throws SQLException {
+        Map<UUID, Stored> stored = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT s.submission_id, s.digest, s.received_at, r.issued_at, r.body, r.signature, r.key_id
                 FROM submission s JOIN receipt r USING (submission_id) WHERE s.submission_id = ANY (?)""")) {
@@ -164,7 +172,7 @@ public final class SubmissionStore {
     }
 
     public Outcome store(Incoming incoming, ReceiptMaker receipts) throws SQLException {
-        return storeAll(java.util.List.of(incoming), receipts).get(0);
+        return storeAll(List.of(incoming), receipts).get(0);
     }
 
     /**
@@ -177,7 +185,7 @@ public final class SubmissionStore {
      *
      * @return the outcome of each, in the order given
      */
-    public java.util.List<Outcome> storeAll(java.util.List<Incoming> incoming, ReceiptMaker receipts) throws SQLException {
+    public List<Outcome> storeAll(List<Incoming> incoming, ReceiptMaker receipts) throws SQLException {
         // Whole milliseconds: the receipt's received_at (SPEC §4.7) is the stored time exactly.
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Outcome[] outcomes = new Outcome[incoming.size()];
@@ -185,11 +193,11 @@ public final class SubmissionStore {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, java.util.Comparator.comparing(i -> incoming.get(i).submissionId()));
-        org.infodesk.server.storage.Transactions.commitIf(dataSource, c -> {
-            java.util.List<Incoming> accepted = new java.util.ArrayList<>();
+        Arrays.sort(order, Comparator.comparing(i -> incoming.get(i).submissionId()));
+        Transactions.commitIf(dataSource, c -> {
+            List<Incoming> accepted = new ArrayList<>();
             for (int i : order) {
-                java.sql.Savepoint before = c.setSavepoint();
+                Savepoint before = c.setSavepoint();
                 Outcome outcome = store(c, incoming.get(i), receivedAt, receipts);
                 if (outcome instanceof Outcome.Accepted) {
                     c.releaseSavepoint(before);
@@ -200,13 +208,15 @@ public final class SubmissionStore {
                 outcomes[i] = outcome;
             }
             // The district office sees its LAO's domains delivered (SPEC §4.8), in this transaction; last, as it takes the log's lock.
+            List<Map.Entry<String, Change>> delivered = new ArrayList<>(accepted.size());
             for (Incoming in : accepted) {
-                changes.forDistrictOf(c, in.laoCode(), new Change.LaoStatus(in.laoCode(), in.fiscalYear(), in.domain(),
-                        in.revision(), in.submissionId(), Change.State.DELIVERED, receivedAt));
+                delivered.add(Map.entry(in.laoCode(), new Change.LaoStatus(in.laoCode(), in.fiscalYear(), in.domain(),
+                        in.revision(), in.submissionId(), Change.State.DELIVERED, receivedAt)));
             }
+            changes.forDistrictsOf(c, delivered);
             return !accepted.isEmpty();
         }, any -> any);
-        return java.util.List.of(outcomes);
+        return List.of(outcomes);
     }
 
     private Outcome store(Connection connection, Incoming in, Instant receivedAt, ReceiptMaker receipts) throws SQLException {
@@ -272,16 +282,12 @@ public final class SubmissionStore {
 
     /** The stored submission of this id: a duplicate (with its first receipt) or a reused id; null when none. */
     private static Outcome existing(Connection connection, Incoming in) throws SQLException {
-        Stored row = stored(connection, java.util.List.of(in)).get(in.submissionId());
+        Stored row = stored(connection, List.of(in)).get(in.submissionId());
         return row == null ? null : row.outcome(in);
     }
 
-    private static Outcome.Conflict head(Connection connection, Incoming in) throws SQLException {
-        return heads(connection, java.util.List.of(in)).get(domainKey(in.laoCode(), in.fiscalYear(), in.domain()));
-    }
-
     private static Outcome currentHead(Connection connection, Incoming in) throws SQLException {
-        Outcome.Conflict head = head(connection, in);
+        Outcome.Conflict head = heads(connection, List.of(in)).get(domainKey(in.laoCode(), in.fiscalYear(), in.domain()));
         if (head == null) {
             throw new IllegalStateException("a revision is taken but its domain has no head: " + in.laoCode() + " " + in.domain());
         }
