@@ -91,8 +91,11 @@ public final class NumberText {
             }
             digits = whole;
         }
-        String significant = digits.replaceFirst("^0+(?=.)", "");
-        if (significant.length() > MAX_INTEGER_DIGITS) {
+        int leadingZeros = 0; // all but the last digit may be a leading zero
+        while (leadingZeros < digits.length() - 1 && digits.charAt(leadingZeros) == '0') {
+            leadingZeros++;
+        }
+        if (digits.length() - leadingZeros > MAX_INTEGER_DIGITS) {
             return new Result(null, Problem.TOO_LARGE);
         }
         if (fraction.length() > MAX_FRACTION_DIGITS) {

@@ -15,7 +15,12 @@ public record Domain(String id, int order, Text label, List<Section> sections, L
     }
 
     public Optional<Item> item(String itemId) {
-        return items.stream().filter(i -> i.id().equals(itemId)).findFirst();
+        for (Item item : items) { // a loop, not a stream: the server looks up every value it reads (ingest)
+            if (item.id().equals(itemId)) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Items by id, in definition order. */

@@ -38,6 +38,10 @@ public final class Evaluation {
         return outcomes;
     }
 
+    /**
+     * Whether an item is relevant. Known for every item of the domains evaluated and of those that
+     * hold values; an item of a domain neither evaluated nor holding any value counts as relevant.
+     */
     public boolean isRelevant(String domain, String item) {
         return !irrelevant.contains(domain + "." + item);
     }

@@ -36,6 +36,11 @@ final class Evaluator {
 
         Set<String> irrelevant = new HashSet<>();
         for (CompiledRelevance r : q.relevanceOrder()) {
+            if (!domains.test(r.domain()) && effective.get(r.domain()).isEmpty()) {
+                // hiding an item of a domain that holds no values changes no value that any rule reads
+                // (the server judges a domain alone: the other seven hold nothing)
+                continue;
+            }
             context.domain(r.domain());
             boolean relevant;
             try {

@@ -106,11 +106,24 @@ public final class Ed25519Keys {
      * submission (docs/PERFORMANCE.md, ingest); keys stay the JDK's.
      */
     public static byte[] sign(PrivateKey key, byte[] message) {
+        Signer signer = lastSigner;
+        if (signer == null || signer.key() != key) {
+            signer = new Signer(key, new Ed25519PrivateKeyParameters(seed(key), 0));
+            lastSigner = signer;
+        }
         byte[] signature = new byte[SIGNATURE_BYTES];
-        new Ed25519PrivateKeyParameters(seed(key), 0)
-                .sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+        signer.parameters().sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
         return signature;
     }
+
+    /**
+     * The key that signed last, with BouncyCastle's form of it, which keeps its public half once
+     * derived: a process signs with one key (the server's, or the PC's), and deriving the public
+     * half again cost as much as the signature itself.
+     */
+    private record Signer(PrivateKey key, Ed25519PrivateKeyParameters parameters) {}
+
+    private static volatile Signer lastSigner;
 
     /** Whether a signature of a message verifies with a public key; false for any malformed signature. */
     public static boolean verify(PublicKey key, byte[] message, byte[] signatureBytes) {

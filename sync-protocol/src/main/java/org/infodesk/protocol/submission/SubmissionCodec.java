@@ -173,6 +173,25 @@ public final class SubmissionCodec {
 
     /** Reads an envelope from its bytes, refusing it with every problem found. Does not verify. */
     public SubmissionEnvelope read(byte[] bytes) throws SubmissionException {
+        return readWhole(bytes).envelope();
+    }
+
+    /** An envelope as read, with the canonical bytes of its payload (what its digest and signature cover). */
+    public record Read(SubmissionEnvelope envelope, byte[] canonicalPayload) {}
+
+    /**
+     * {@link #read(byte[])}, and the payload's canonical bytes made from the tree it was checked
+     * against, so that a server verifying and storing it writes them once ({@link #verifyCanonical}).
+     */
+    public Read readCanonical(byte[] bytes) throws SubmissionException {
+        Whole whole = readWhole(bytes);
+        return new Read(whole.envelope(), CanonicalJson.of(whole.payloadTree()));
+    }
+
+    /** An envelope read, and its payload's tree as written back and compared with what was received. */
+    private record Whole(SubmissionEnvelope envelope, ObjectNode payloadTree) {}
+
+    private Whole readWhole(byte[] bytes) throws SubmissionException {
         JsonNode root = parse(bytes, "envelope");
         Reader r = new Reader();
         if (!r.members(root, "", ENVELOPE_FIELDS)) {
@@ -188,19 +207,22 @@ public final class SubmissionCodec {
             }
         }
         String keyId = r.text(root, "", "key_id", v -> Checks.matches(v, Checks.TOKEN));
-        SubmissionPayload payload = readPayload(root.get("payload"), r);
-        return new SubmissionEnvelope(payload, digest, signature, keyId);
+        Parsed parsed = readPayload(root.get("payload"), r);
+        return new Whole(new SubmissionEnvelope(parsed.payload(), digest, signature, keyId), parsed.tree());
     }
+
+    /** A payload read, and the tree it was written back to and compared with. */
+    private record Parsed(SubmissionPayload payload, ObjectNode tree) {}
 
     /**
      * Reads a payload from its bytes (as {@link #canonicalPayload} wrote them, e.g. from the
      * app's store), with the checks of {@link #read(byte[])}.
      */
     public SubmissionPayload readPayload(byte[] bytes) throws SubmissionException {
-        return readPayload(parse(bytes, "payload"), new Reader());
+        return readPayload(parse(bytes, "payload"), new Reader()).payload();
     }
 
-    private SubmissionPayload readPayload(JsonNode node, Reader r) throws SubmissionException {
+    private Parsed readPayload(JsonNode node, Reader r) throws SubmissionException {
         String p = "payload";
         if (!node.isObject()) {
             r.problem(SubmissionProblem.Code.WRONG_TYPE, p, "object");
@@ -269,11 +291,12 @@ public final class SubmissionCodec {
             r.problem(SubmissionProblem.Code.BAD_VALUE, p, e.getMessage());
             throw r.failure();
         }
-        checkCanonical(payloadTree(payload), node, p, r);
+        ObjectNode tree = payloadTree(payload);
+        checkCanonical(tree, node, p, r);
         if (!r.problems.isEmpty()) {
             throw r.failure();
         }
-        return payload;
+        return new Parsed(payload, tree);
     }
 
     private static Certifier readCertifier(JsonNode node, String where, Reader r) {

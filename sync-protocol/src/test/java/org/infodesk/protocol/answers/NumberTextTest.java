@@ -20,6 +20,9 @@ class NumberTextTest {
         "0.1|0.1",
         ".5|0.5",
         "007|7",
+        "0000|0",
+        "-00.5|-0.5",
+        "000999999999999999|999999999999999",
         "999999999999999|999999999999999",
         "12.|12"
     })
@@ -42,6 +45,7 @@ class NumberTextTest {
         ",123|BAD_GROUPING",
         "1.234,5|BAD_GROUPING",
         "1000000000000000|TOO_LARGE",
+        "001000000000000000|TOO_LARGE",
         "0.1234567891|TOO_MANY_DECIMALS"
     })
     void refusesWhatIsNotPlainlyANumber(String text, NumberText.Problem expected) {

@@ -54,6 +54,30 @@ class Fy2564DefinitionTest {
     }
 
     @Test
+    void aDomainJudgedAloneFindsWhatAFullEvaluationOfTheSameValuesFindsInIt() {
+        Answers complete = Fy2564Fixtures.complete(definition);
+        for (Domain d : definition.domains()) {
+            Answers.Builder alone = Answers.builder();
+            complete.domain(d.id()).forEach((item, value) -> alone.put(d.id(), item, value));
+            Answers.Builder halfDone = Answers.builder();
+            d.items().stream().limit(d.items().size() / 2)
+                    .forEach(item -> halfDone.put(d.id(), item.id(), complete.get(d.id(), item.id())));
+
+            for (Answers answers : java.util.List.of(alone.build(), halfDone.build(), Answers.empty())) {
+                Evaluation judged = questionnaire.evaluate(answers, d.id());
+                Evaluation full = questionnaire.evaluate(answers);
+
+                assertThat(judged.findings()).as(d.id()).isEqualTo(full.findings(d.id()));
+                assertThat(judged.outcomes()).as(d.id()).allSatisfy(
+                        (rule, outcome) -> assertThat(outcome).as(rule).isEqualTo(full.outcome(rule)));
+                for (Item item : d.items()) {
+                    assertThat(judged.isRelevant(d.id(), item.id())).as(item.id()).isEqualTo(full.isRelevant(d.id(), item.id()));
+                }
+            }
+        }
+    }
+
+    @Test
     void anEmptyAnswerSetAsksForEveryRequiredRelevantItemAndNoRuleFires() {
         Evaluation e = questionnaire.evaluate(Answers.empty());
 

@@ -24,6 +24,23 @@ class Ed25519KeysTest {
     }
 
     @Test
+    void keysTakingTurnsEachSignWithTheirOwnKeyAsTheJdkDoes() throws Exception {
+        KeyPair first = Ed25519Keys.generate();
+        KeyPair second = Ed25519Keys.generate();
+        byte[] message = "ส่งข้อมูล".getBytes(StandardCharsets.UTF_8);
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+
+        for (KeyPair pair : java.util.List.of(first, second, first, second)) {
+            byte[] ours = Ed25519Keys.sign(pair.getPrivate(), message);
+            jdk.initSign(pair.getPrivate());
+            jdk.update(message);
+
+            assertThat(ours).isEqualTo(jdk.sign());
+            assertThat(Ed25519Keys.verify(pair.getPublic(), message, ours)).isTrue();
+        }
+    }
+
+    @Test
     void aPublicKeyTravelsAsItsRaw32BytesInBase64UrlAndComesBackTheSame() throws SubmissionException {
         String wire = Ed25519Keys.encode(rfc.jdkPublicKey());
 

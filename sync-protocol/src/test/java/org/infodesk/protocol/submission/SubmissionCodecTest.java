@@ -53,6 +53,19 @@ class SubmissionCodecTest {
     }
 
     @Test
+    void readingForVerificationGivesTheCanonicalBytesTheDeviceSigned() throws SubmissionException {
+        KeyPair device = Ed25519Keys.generate();
+        SubmissionEnvelope signed = CODEC.sign(SubmissionVectors.expectedPayload("innovation-education-r2"),
+                device.getPrivate(), Ed25519Keys.keyId(device.getPublic()));
+
+        SubmissionCodec.Read read = CODEC.readCanonical(CODEC.write(signed));
+
+        assertThat(read.envelope()).isEqualTo(signed);
+        assertThat(read.canonicalPayload()).isEqualTo(CODEC.canonicalPayload(signed.payload()));
+        SubmissionCodec.verifyCanonical(read.canonicalPayload(), signed.digest(), signed.signature(), device.getPublic());
+    }
+
+    @Test
     void anEnvelopeMadeFromTheStoredPartsIsByteForByteTheSignedEnvelopeAndReadsBack() throws SubmissionException {
         KeyPair device = Ed25519Keys.generate();
         String keyId = Ed25519Keys.keyId(device.getPublic());
