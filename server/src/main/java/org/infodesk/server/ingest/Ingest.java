@@ -131,12 +131,13 @@ public final class Ingest {
     private Judged verify(Enrolment.Device pusher, byte[] bytes, Map<String, Optional<Enrolment.Device>> signers)
             throws SQLException {
         // 1. Read (§3.7) with the definitions the server knows.
-        SubmissionEnvelope envelope;
+        SubmissionCodec.Read read;
         try {
-            envelope = codec.read(bytes);
+            read = codec.readCanonical(bytes);
         } catch (SubmissionException e) {
             return new Judged.Done(ItemOutcome.rejected(null, e));
         }
+        SubmissionEnvelope envelope = read.envelope();
         SubmissionPayload payload = envelope.payload();
         UUID id = payload.submissionId();
 
@@ -168,8 +169,8 @@ public final class Ingest {
                     + pusher.districtCode());
         }
 
-        // 3. Verify (§3.4) with the pinned key, on the canonical bytes that are stored (made once).
-        byte[] canonical = codec.canonicalPayload(payload);
+        // 3. Verify (§3.4) with the pinned key, on the canonical bytes that are stored (made once, by the reading).
+        byte[] canonical = read.canonicalPayload();
         try {
             SubmissionCodec.verifyCanonical(canonical, envelope.digest(), envelope.signature(), signer.publicKey());
         } catch (SubmissionException e) {
@@ -178,7 +179,7 @@ public final class Ingest {
 
         SubmissionStore.Incoming incoming = new SubmissionStore.Incoming(id, payload.laoCode(), payload.fiscalYear(),
                 payload.domainId(), payload.revision(), payload.supersedes(), payload.definitionKey(),
-                HEX.parseHex(envelope.digest()), canonical, bytes, signer.id(),
+                HEX.parseHex(envelope.digest()), canonical, envelope.signatureBytes(), envelope.keyId(), signer.id(),
                 pusher.id().equals(signer.id()) ? null : pusher.id());
 
         return new Judged.Verified(incoming, payload);

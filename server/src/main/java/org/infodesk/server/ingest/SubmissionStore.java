@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,15 +41,22 @@ public final class SubmissionStore {
         this.changes = new ChangeLog(dataSource, clock);
     }
 
-    /** One submission as it is to be stored: the signed envelope, its payload and the fields indexed from it. */
+    /**
+     * One submission as it is to be stored: its canonical payload, digest, signature and key id
+     * (all its envelope holds, SPEC §3.1) and the fields indexed from it.
+     */
     public record Incoming(UUID submissionId, String laoCode, int fiscalYear, String domain, int revision,
-                           Integer supersedes, String definitionVersion, byte[] digest, byte[] payload, byte[] envelope, UUID deviceId,
-                           UUID relayDeviceId) {
+                           Integer supersedes, String definitionVersion, byte[] digest, byte[] payload, byte[] signature,
+                           String keyId, UUID deviceId, UUID relayDeviceId) {
         public Incoming {
             Objects.requireNonNull(submissionId);
+            Objects.requireNonNull(keyId);
             Objects.requireNonNull(deviceId);
             if (digest.length != 32) {
                 throw new IllegalArgumentException("a SHA-256 digest has 32 bytes");
+            }
+            if (signature.length != 64) {
+                throw new IllegalArgumentException("an Ed25519 signature has 64 bytes");
             }
         }
     }
@@ -176,11 +182,11 @@ public final class SubmissionStore {
     }
 
     /**
-     * Stores the submissions of one push in one transaction, each as if alone: a savepoint before
-     * each, rolled back unless it was accepted; the district offices' changes appended at the end
-     * (the change log's lock is then held only for those inserts and the commit). One commit for
-     * the batch instead of one per submission: the database's work per submission is about halved
-     * (docs/PERFORMANCE.md, ingest). The submissions are stored in id order, so that two pushes
+     * Stores the submissions of one push in one transaction, each as if alone (one statement that
+     * stores all of it or, for a duplicate or a conflict, nothing that stays); the district
+     * offices' changes appended at the end (the change log's lock is then held only for those
+     * inserts and the commit). One commit for the batch instead of one per submission: the
+     * database's work per submission is about halved (docs/PERFORMANCE.md, ingest). The submissions are stored in id order, so that two pushes
      * holding some of the same submissions take their row locks in one order and cannot deadlock.
      *
      * @return the outcome of each, in the order given
@@ -197,13 +203,9 @@ public final class SubmissionStore {
         Transactions.commitIf(dataSource, c -> {
             List<Incoming> accepted = new ArrayList<>();
             for (int i : order) {
-                Savepoint before = c.setSavepoint();
                 Outcome outcome = store(c, incoming.get(i), receivedAt, receipts);
                 if (outcome instanceof Outcome.Accepted) {
-                    c.releaseSavepoint(before);
                     accepted.add(incoming.get(i));
-                } else {
-                    c.rollback(before);
                 }
                 outcomes[i] = outcome;
             }
@@ -219,57 +221,75 @@ public final class SubmissionStore {
         return List.of(outcomes);
     }
 
-    private Outcome store(Connection connection, Incoming in, Instant receivedAt, ReceiptMaker receipts) throws SQLException {
-        // Waits for a concurrent insert of the same key to end, then sees its row (READ COMMITTED).
-        try (PreparedStatement insert = connection.prepareStatement("""
+    /**
+     * One statement per submission: the row inserted unless its id is taken; the domain's head
+     * made, or moved from the revision it supersedes, only if the row was inserted; the receipt
+     * only if the head moved. Each part waits for a concurrent insert of the same key to end, then
+     * sees its row (READ COMMITTED).
+     */
+    private static final String STORE = """
+            WITH stored AS (
                 INSERT INTO submission (submission_id, lao_code, fiscal_year, domain, revision, definition_version, digest,
-                                        payload, envelope, device_id, relay_device_id, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            insert.setObject(1, in.submissionId());
-            insert.setString(2, in.laoCode());
-            insert.setInt(3, in.fiscalYear());
-            insert.setString(4, in.domain());
-            insert.setInt(5, in.revision());
-            insert.setString(6, in.definitionVersion());
-            insert.setBytes(7, in.digest());
-            insert.setBytes(8, in.payload());
-            insert.setBytes(9, in.envelope());
-            insert.setObject(10, in.deviceId());
-            insert.setObject(11, in.relayDeviceId());
-            insert.setTimestamp(12, Timestamp.from(receivedAt));
-            if (insert.executeUpdate() == 0) {
-                return alreadyThere(connection, in);
-            }
-        }
-        // The first head of a domain, or the head this submission supersedes moved to it; a rival or a stale revision moves nothing.
-        try (PreparedStatement head = connection.prepareStatement("""
-                INSERT INTO domain_head (lao_code, fiscal_year, domain, revision, submission_id) VALUES (?, ?, ?, ?, ?)
+                                        payload, signature, key_id, device_id, relay_device_id, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                RETURNING submission_id, lao_code, fiscal_year, domain, revision),
+            moved AS (
+                INSERT INTO domain_head (lao_code, fiscal_year, domain, revision, submission_id)
+                SELECT lao_code, fiscal_year, domain, revision, submission_id FROM stored
                 ON CONFLICT (lao_code, fiscal_year, domain) DO UPDATE
                     SET revision = excluded.revision, submission_id = excluded.submission_id
-                    WHERE domain_head.revision = ?""")) {
-            head.setString(1, in.laoCode());
-            head.setInt(2, in.fiscalYear());
-            head.setString(3, in.domain());
-            head.setInt(4, in.revision());
-            head.setObject(5, in.submissionId());
+                    WHERE domain_head.revision = ?
+                RETURNING submission_id),
+            receipted AS (
+                INSERT INTO receipt (submission_id, issued_at, body, signature, key_id)
+                SELECT submission_id, ?, ?, ?, ? FROM moved)
+            SELECT (SELECT count(*) FROM stored), (SELECT count(*) FROM moved)""";
+
+    private Outcome store(Connection connection, Incoming in, Instant receivedAt, ReceiptMaker receipts) throws SQLException {
+        // Signed before it is known to be wanted: a duplicate or a conflict is the rare case.
+        Receipt receipt = receipts.receipt(in, receivedAt);
+        boolean stored;
+        boolean moved;
+        try (PreparedStatement store = connection.prepareStatement(STORE)) {
+            int p = 0;
+            store.setObject(++p, in.submissionId());
+            store.setString(++p, in.laoCode());
+            store.setInt(++p, in.fiscalYear());
+            store.setString(++p, in.domain());
+            store.setInt(++p, in.revision());
+            store.setString(++p, in.definitionVersion());
+            store.setBytes(++p, in.digest());
+            store.setBytes(++p, in.payload());
+            store.setBytes(++p, in.signature());
+            store.setString(++p, in.keyId());
+            store.setObject(++p, in.deviceId());
+            store.setObject(++p, in.relayDeviceId());
+            store.setTimestamp(++p, Timestamp.from(receivedAt));
             if (in.supersedes() == null) {
-                head.setNull(6, java.sql.Types.INTEGER);
+                store.setNull(++p, java.sql.Types.INTEGER);
             } else {
-                head.setInt(6, in.supersedes());
+                store.setInt(++p, in.supersedes());
             }
-            if (head.executeUpdate() == 0) {
-                return currentHead(connection, in);
+            store.setTimestamp(++p, Timestamp.from(receipt.issuedAt()));
+            store.setBytes(++p, receipt.body());
+            store.setBytes(++p, receipt.signature());
+            store.setString(++p, receipt.keyId());
+            try (ResultSet rs = store.executeQuery()) {
+                rs.next();
+                stored = rs.getLong(1) == 1;
+                moved = rs.getLong(2) == 1;
             }
         }
-        Receipt receipt = receipts.receipt(in, receivedAt);
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO receipt (submission_id, issued_at, body, signature, key_id) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setObject(1, in.submissionId());
-            insert.setTimestamp(2, Timestamp.from(receipt.issuedAt()));
-            insert.setBytes(3, receipt.body());
-            insert.setBytes(4, receipt.signature());
-            insert.setString(5, receipt.keyId());
-            insert.executeUpdate();
+        if (!stored) {
+            return alreadyThere(connection, in);
+        }
+        if (!moved) {
+            // A rival or a stale revision: the row inserted with it goes (its receipt was never written).
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM submission WHERE submission_id = ?")) {
+                delete.setObject(1, in.submissionId());
+                delete.executeUpdate();
+            }
+            return currentHead(connection, in);
         }
         return new Outcome.Accepted(in.submissionId(), receivedAt, receipt);
     }

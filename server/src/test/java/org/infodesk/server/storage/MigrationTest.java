@@ -14,11 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ladder from its oldest schema with data to the newest (STYLE §7): V1's rows survive V2, which adds to them. */
+/** The ladder from its oldest schema with data to the newest (STYLE §7): V1's rows survive V2 to V4, which add to them. */
 class MigrationTest {
 
     @RegisterExtension
     static PostgresExtension postgres = new PostgresExtension();
+
+    /** 64 bytes whose base64url uses both of its own letters ('-' and '_'). */
+    private static final byte[] SIGNATURE = java.util.HexFormat.of().parseHex("fbff" + "00".repeat(60) + "ffbf");
+    private static final String V1_ENVELOPE = "{\"digest\":\"" + "0".repeat(64) + "\",\"key_id\":\"k3yId_-\",\"payload\":{},"
+            + "\"signature\":\"" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(SIGNATURE) + "\"}";
     @TempDir
     Path dataDir;
 
@@ -36,22 +41,28 @@ class MigrationTest {
                         VALUES ('00000000-0000-0000-0000-000000000001', sha256('k'), 'LAO', '5650801', sha256('t'),
                                 (SELECT id FROM enrolment_code), now());
                     INSERT INTO submission VALUES ('00000000-0000-0000-0000-0000000000a1', '5650801', 2564, 'infrastructure', 1,
-                        'dla-lao-info/2564/1', sha256('p'), '{}', '{}', '00000000-0000-0000-0000-000000000001', NULL, now());
+                        'dla-lao-info/2564/1', sha256('p'), '{}', convert_to('%s', 'UTF8'),
+                        '00000000-0000-0000-0000-000000000001', NULL, now());
                     INSERT INTO domain_head VALUES ('5650801', 2564, 'infrastructure', 1, '00000000-0000-0000-0000-0000000000a1');
                     INSERT INTO review_decision (submission_id, decision, comment, reviewer, decided_at)
                         VALUES ('00000000-0000-0000-0000-0000000000a1', 'RETURNED', 'แก้ไข', 'สนง.จังหวัด', now());
-                    """);
+                    """.formatted(V1_ENVELOPE));
         }
 
         try (Database database = Database.open(new Database.Settings(Optional.of(url), Optional.empty(), Optional.empty(), dataDir, 4));
              Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement()) {
-            assertThat(one(sql, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("3");
+            assertThat(one(sql, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("4");
             // V3: the device's key id, computed by the database as SPEC §3.5 computes it.
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             byte[] key = sha.digest("k".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             String keyId = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(sha.digest(key), 16));
             assertThat(one(sql, "SELECT key_id FROM device")).isEqualTo(keyId);
             assertThat(one(sql, "SELECT count(*) FROM submission")).isEqualTo("1");
+            // V4: the envelope as received became its signature and key id.
+            assertThat(one(sql, "SELECT encode(signature, 'hex') || ' ' || key_id FROM submission"))
+                    .isEqualTo(java.util.HexFormat.of().formatHex(SIGNATURE) + " " + "k3yId_-");
+            assertThat(one(sql, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'submission'"
+                    + " AND column_name = 'envelope'")).isEqualTo("0");
             assertThat(one(sql, "SELECT decision || ' ' || coalesce(reviewer_username, '-') FROM review_decision")).isEqualTo("RETURNED -");
             assertThat(one(sql, "SELECT name FROM change_feed")).matches("[0-9a-f]{16}");
             assertThat(one(sql, "SELECT count(*) FROM change_log")).isEqualTo("0");

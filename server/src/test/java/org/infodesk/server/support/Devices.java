@@ -185,6 +185,22 @@ public final class Devices {
         }
     }
 
+    /** The envelope of a stored submission, rebuilt from its row (SPEC §4.6 step 7). */
+    public byte[] storedEnvelope(java.util.UUID submissionId) throws Exception {
+        try (Connection connection = server.database().dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT payload, digest, signature, key_id FROM submission WHERE submission_id = ?")) {
+            select.setObject(1, submissionId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new AssertionError("no submission " + submissionId);
+                }
+                return org.infodesk.protocol.submission.SubmissionCodec.envelopeBytes(row.getBytes(1),
+                        java.util.HexFormat.of().formatHex(row.getBytes(2)), row.getBytes(3), row.getString(4));
+            }
+        }
+    }
+
     public Instant timestamp(String sql, Object parameter) throws Exception {
         try (Connection connection = server.database().dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
