@@ -107,8 +107,13 @@ public final class ChangeLog {
                 insert.setBytes(2, WireCodec.write(change.getValue()));
                 insert.setTimestamp(3, now);
                 insert.setString(4, change.getKey());
-                if (insert.executeUpdate() != 1) {
-                    throw new IllegalStateException("LAO " + change.getKey() + " has no district office");
+                insert.addBatch();
+            }
+            // One round trip while the log's lock is held (it is held until the commit).
+            int[] inserted = insert.executeBatch();
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] != 1) {
+                    throw new IllegalStateException("LAO " + changes.get(i).getKey() + " has no district office");
                 }
             }
         }

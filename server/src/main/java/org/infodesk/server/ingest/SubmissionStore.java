@@ -116,20 +116,33 @@ public final class SubmissionStore {
     private static Map<String, Outcome.Conflict> heads(Connection connection, List<Incoming> incoming)
             throws SQLException {
         Map<String, Outcome.Conflict> heads = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT lao_code, fiscal_year, domain, submission_id, revision FROM domain_head
-                WHERE lao_code = ANY (?) AND fiscal_year = ANY (?) AND domain = ANY (?)""")) {
-            select.setArray(1, connection.createArrayOf("text", incoming.stream().map(Incoming::laoCode).distinct().toArray()));
-            select.setArray(2, connection.createArrayOf("int4", incoming.stream().map(Incoming::fiscalYear).distinct().toArray()));
-            select.setArray(3, connection.createArrayOf("text", incoming.stream().map(Incoming::domain).distinct().toArray()));
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    heads.put(domainKey(row.getString(1), row.getInt(2), row.getString(3)),
-                            new Outcome.Conflict(row.getObject(4, UUID.class), row.getInt(5)));
-                }
+        try (PreparedStatement select = headsQuery(connection, "", incoming); ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                heads.put(domainKey(row.getString(1), row.getInt(2), row.getString(3)),
+                        new Outcome.Conflict(row.getObject(4, UUID.class), row.getInt(5)));
             }
         }
         return heads;
+    }
+
+    /**
+     * The query of {@link #heads}, after a prefix (a test explains it). The codes go as
+     * {@code bpchar}, the column's type: compared as text, the column is cast, its index is of no
+     * use, and every push read the whole table.
+     */
+    static PreparedStatement headsQuery(Connection connection, String prefix, List<Incoming> incoming) throws SQLException {
+        PreparedStatement select = connection.prepareStatement(prefix + """
+                SELECT lao_code, fiscal_year, domain, submission_id, revision FROM domain_head
+                WHERE lao_code = ANY (?) AND fiscal_year = ANY (?) AND domain = ANY (?)""");
+        try {
+            select.setArray(1, connection.createArrayOf("bpchar", incoming.stream().map(Incoming::laoCode).distinct().toArray()));
+            select.setArray(2, connection.createArrayOf("int4", incoming.stream().map(Incoming::fiscalYear).distinct().toArray()));
+            select.setArray(3, connection.createArrayOf("text", incoming.stream().map(Incoming::domain).distinct().toArray()));
+            return select;
+        } catch (SQLException | RuntimeException e) {
+            select.close();
+            throw e;
+        }
     }
 
     /** A stored submission as a precheck sees it: its digest and first receipt. */

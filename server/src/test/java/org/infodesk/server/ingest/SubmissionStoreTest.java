@@ -115,6 +115,28 @@ class SubmissionStoreTest {
     }
 
     @Test
+    void thePrecheckFindsADomainsHeadByTheIndexNotByReadingEveryHead() throws Exception {
+        var batch = List.of(submission(UUID.randomUUID(), "planning", 1, "p"), submission(UUID.randomUUID(), "parks", 1, "q"));
+        StringBuilder plan = new StringBuilder();
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (var off = connection.createStatement()) {
+                off.execute("SET LOCAL enable_seqscan = off"); // a table scan then only where no index can serve
+            }
+            try (PreparedStatement explain = SubmissionStore.headsQuery(connection, "EXPLAIN ", batch);
+                 ResultSet line = explain.executeQuery()) {
+                while (line.next()) {
+                    plan.append(line.getString(1)).append('\n');
+                }
+            }
+            connection.rollback();
+        }
+
+        assertThat(plan.toString()).as(plan::toString).contains("domain_head_pkey").containsPattern("Index Cond: \\(+lao_code = ANY")
+                .doesNotContain("Seq Scan");
+    }
+
+    @Test
     void sixteenClientsPushingTheSameSubmissionAtOnceStoreOneRow() throws Exception {
         SubmissionStore.Incoming same = submission(UUID.randomUUID(), "health", 1, "same");
 
