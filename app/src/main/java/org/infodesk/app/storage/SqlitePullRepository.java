@@ -83,6 +83,12 @@ public final class SqlitePullRepository implements PullRepository {
                     keep(c, change, State.KEPT, null, now);
                 }
             }
+            // Values kept before their definition was held (or before schema 8) are applied as soon as it is.
+            for (Change waiting : waiting(c, KIND_LAST_YEAR)) {
+                if (!changes.contains(waiting)) {
+                    lastYear(c, (Change.LastYearValues) waiting, lao, now);
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)")) {
                 s.setString(1, CURSOR);
                 s.setString(2, cursor);
