@@ -212,4 +212,20 @@ class SqlitePullRepositoryTest {
         pulls.apply(List.of(corrected), "1.feed.2");
         assertThat(pulls.definitionsToFetch()).containsExactly(corrected);
     }
+
+    @Test
+    void valuesOfAnotherLaoThanTheEnrolledOneAreRefusedAndNotWritten() throws Exception {
+        var serverKey = org.infodesk.protocol.submission.Ed25519Keys.generate().getPublic();
+        new SqliteAccountRepository(store).save(new org.infodesk.app.sync.ServerAccount(okhttp3.HttpUrl.get("https://central.example/"),
+                new org.infodesk.protocol.wire.EnrolmentResponse("dev-1", "A".repeat(43),
+                        org.infodesk.protocol.submission.Ed25519Keys.encode(serverKey),
+                        org.infodesk.protocol.submission.Ed25519Keys.keyId(serverKey), "6650805", null,
+                        org.infodesk.protocol.wire.ProtocolLimits.DEFAULT), clock.now));
+
+        pulls.apply(List.of(accepted(1, infrastructure("55", "40.1"))), "1.feed.1");
+
+        assertThat(update.lastYear(NEXT_YEAR).domainIds()).isEmpty();
+        assertThat(pulls.problems()).singleElement().satisfies(p ->
+                assertThat(p.problem()).contains("LAO 5650801").contains("enrolled for 6650805"));
+    }
 }
