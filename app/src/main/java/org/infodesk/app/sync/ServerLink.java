@@ -24,6 +24,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.infodesk.protocol.definition.DefinitionReader;
 import org.infodesk.protocol.submission.Ed25519Keys;
 import org.infodesk.protocol.wire.EnrolmentRequest;
 import org.infodesk.protocol.wire.EnrolmentResponse;
@@ -100,6 +101,35 @@ public final class ServerLink {
             url.addQueryParameter("since", cursor);
         }
         return exchange(request(url.build(), token).get().build(), 200, PullResponse.class);
+    }
+
+    /**
+     * {@code GET /api/v1/definitions/{id}/{fiscal_year}/{version}} (SPEC §4.1): the definition's
+     * exact bytes, at most {@link DefinitionReader#MAX_BYTES}. Only the transport is judged here (this
+     * server, JSON, within the limit); the caller checks the bytes against the digest the
+     * {@code definition} change named and reads them.
+     */
+    public Exchange<byte[]> definition(String token, String definitionId, int fiscalYear, int version) {
+        HttpUrl url = url(Routes.BASE + "/definitions").newBuilder()
+                .addPathSegment(definitionId).addPathSegment(Integer.toString(fiscalYear))
+                .addPathSegment(Integer.toString(version)).build();
+        try (Response response = call(request(url, token).get().build()).execute()) {
+            if (response.code() != 200) {
+                return refusal(response);
+            }
+            if (!speaksTheProtocol(response) || !isType(response, "application/json")) {
+                return new Exchange.RetryLater<>(Exchange.Trouble.NOT_THE_SERVER, Duration.ZERO,
+                        "a 200 answer that is not the protocol's (Content-Type " + response.header("Content-Type") + ")");
+            }
+            byte[] body = bounded(response.body(), DefinitionReader.MAX_BYTES);
+            if (body == null) {
+                return new Exchange.RetryLater<>(Exchange.Trouble.NOT_THE_SERVER, Duration.ZERO,
+                        "the definition is longer than " + DefinitionReader.MAX_BYTES + " bytes");
+            }
+            return new Exchange.Answered<>(body);
+        } catch (IOException e) {
+            return failed(e);
+        }
     }
 
     /**

@@ -121,4 +121,32 @@ class MigrationTest {
         assertThat(new Backups(folder, Clock.systemUTC()).list()).singleElement()
                 .satisfies(p -> assertThat(p.getFileName().toString()).endsWith("-before-migration-to-v" + Store.SCHEMA_VERSION + ".db"));
     }
+
+    @Test
+    void definitionsAndLastYearsValuesKeptBySchema7AreToDoAfterSchema8AndAppliedByTheNextPull() throws Exception {
+        var values = new org.infodesk.protocol.wire.Change.LastYearValues("5650801", 2564, "infrastructure", 1, "dla-lao-info", 1,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("road_routes_total", "57"));
+        var definition = new org.infodesk.protocol.wire.Change.NewDefinition("dla-lao-info", 2565, 1, "ab".repeat(32));
+        schemaWithData("7", "INSERT INTO pulled_change (kind, identity, body, pulled_at) VALUES "
+                + "('last_year_values', '5650801/2564/infrastructure', '" + json(values) + "', '2026-11-20T02:00:00Z'), "
+                + "('definition', 'dla-lao-info/2565/1', '" + json(definition) + "', '2026-11-20T02:00:00Z'), "
+                + "('lao_status', '5650801/2564/infrastructure', '{}', '2026-11-20T02:00:00Z')");
+
+        try (Store store = StoreFixture.open(folder)) {
+            SqlitePullRepository pulls = new SqlitePullRepository(store);
+            assertThat(pulls.definitionsToFetch()).containsExactly(definition);
+            assertThat(pulls.problems()).extracting(org.infodesk.app.sync.PullRepository.Problem::kind)
+                    .containsExactlyInAnyOrder("definition", "last_year_values");
+
+            pulls.apply(java.util.List.of(), "1.feed.9");
+
+            assertThat(pulls.definitionsToFetch()).containsExactly(definition);
+            assertThat(new SqliteLastYearRepository(store, StoreFixture.DEFINITION).values("5650801", 2564)
+                    .get("infrastructure", "road_routes_total")).isEqualTo(new BigDecimal("57"));
+        }
+    }
+
+    private static String json(org.infodesk.protocol.wire.Change change) {
+        return new String(org.infodesk.protocol.wire.WireCodec.write(change), java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -8,7 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import mockwebserver3.MockResponse;
+import org.infodesk.app.definitions.Bundled;
+import org.infodesk.app.definitions.DefinitionDocuments;
+import org.infodesk.app.definitions.Questionnaires;
+import org.infodesk.app.definitions.ReceivedDefinition;
+import org.infodesk.app.storage.SqliteDefinitionRepository;
+import org.infodesk.app.storage.SqliteLastYearRepository;
 import org.infodesk.app.storage.SqlitePullRepository;
+import org.infodesk.app.storage.StoreFixture;
 import org.infodesk.protocol.fixtures.MutableClock;
 import org.infodesk.protocol.wire.Change;
 import org.infodesk.protocol.wire.ProblemCode;
@@ -70,7 +77,7 @@ class PullerTest {
 
     @Test
     void aReturnReachesItsDomainWithTheCommentAndEachPageIsKeptWithItsCursor() throws Exception {
-        Change.NewDefinition definition = new Change.NewDefinition("dla-lao-info", 2564, 2, "ab".repeat(32));
+        Change.NewDefinition definition = new Change.NewDefinition("dla-lao-info", 2564, 1, Bundled.digest());
         server().enqueue(page("1.feed.7", true, decision(certified.get(0), Change.Verdict.RETURNED, "กรุณาตรวจสอบระยะทางถนนอีกครั้ง"),
                 definition));
         server().enqueue(page("1.feed.9", false, decision(certified.get(1), Change.Verdict.ACCEPTED, null)));
@@ -84,7 +91,8 @@ class PullerTest {
         assertThat(server().takeRequest().getUrl().queryParameter("since")).isNull();
         assertThat(server().takeRequest().getUrl().queryParameter("since")).isEqualTo("1.feed.7");
         assertThat(pulls.cursor()).isEqualTo("1.feed.9");
-        assertThat(world.column("SELECT body FROM pulled_change WHERE kind = ?", "definition")).contains("\"version\":2");
+        assertThat(world.column("SELECT state FROM pulled_change WHERE kind = ?", "definition")).isEqualTo("APPLIED");
+        assertThat(server().getRequestCount()).as("the definition the app ships is not fetched").isEqualTo(2);
     }
 
     @Test
@@ -124,6 +132,89 @@ class PullerTest {
         assertThat(puller.pull()).isInstanceOfSatisfying(Puller.Result.Later.class, later ->
                 assertThat(later.trouble()).isEqualTo(Exchange.Trouble.SERVER_BUSY));
         assertThat(pulls.cursor()).isEqualTo("1.feed.4");
+    }
+
+    static MockResponse document(byte[] bytes) {
+        return new MockResponse.Builder(SyncFixture.protocol(200, "application/json", "")).body(new okio.Buffer().write(bytes)).build();
+    }
+
+    static Change.NewDefinition named(ReceivedDefinition d) {
+        return new Change.NewDefinition(d.definitionId(), d.fiscalYear(), d.version(), d.digest());
+    }
+
+    @Test
+    void aNewDefinitionIsFetchedCheckedAndStoredAndTheValuesThatWaitedForItAreApplied() throws Exception {
+        ReceivedDefinition fy2565 = DefinitionDocuments.received(2565, 1);
+        var values = new Change.LastYearValues("5650801", 2565, "infrastructure", 1, "dla-lao-info", 1,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("road_routes_total", "61"));
+        server().enqueue(page("1.feed.2", false, named(fy2565), values));
+        server().enqueue(document(DefinitionDocuments.named(2565, 1)));
+
+        assertThat(puller.pull()).isEqualTo(new Puller.Result.Pulled(2, false));
+
+        server().takeRequest();
+        assertThat(server().takeRequest().getUrl().encodedPath()).isEqualTo("/api/v1/definitions/dla-lao-info/2565/1");
+        assertThat(new SqliteDefinitionRepository(world.store).find("dla-lao-info", 2565, 1)).contains(fy2565);
+        assertThat(new Questionnaires(new SqliteDefinitionRepository(world.store)).forFiscalYear(2565).definition().key())
+                .isEqualTo("dla-lao-info/2565/1");
+        assertThat(new SqliteLastYearRepository(world.store, StoreFixture.DEFINITION).values("5650801", 2565)
+                .get("infrastructure", "road_routes_total")).isEqualTo(new java.math.BigDecimal("61"));
+        assertThat(pulls.problems()).isEmpty();
+    }
+
+    @Test
+    void aDefinitionWhoseBytesDoNotHaveTheDigestOrDoNotReadIsSetAsideAndTheNextIsStillFetched() throws Exception {
+        ReceivedDefinition fy2566 = DefinitionDocuments.received(2566, 1);
+        byte[] notADefinition = "{\"format\": 1}".getBytes(StandardCharsets.UTF_8);
+        Change.NewDefinition unreadable = new Change.NewDefinition("dla-lao-info", 2565, 1, ReceivedDefinition.sha256(notADefinition));
+        Change.NewDefinition otherBytes = new Change.NewDefinition("dla-lao-info", 2565, 2, "ab".repeat(32));
+        server().enqueue(page("1.feed.3", false, unreadable, otherBytes, named(fy2566)));
+        server().enqueue(document(notADefinition));
+        server().enqueue(document(DefinitionDocuments.named(2565, 2)));
+        server().enqueue(document(DefinitionDocuments.named(2566, 1)));
+
+        assertThat(puller.pull()).isEqualTo(new Puller.Result.Pulled(3, false));
+
+        assertThat(new SqliteDefinitionRepository(world.store).all()).containsExactly(fy2566);
+        assertThat(pulls.problems()).extracting(PullRepository.Problem::identity, PullRepository.Problem::waiting)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("dla-lao-info/2565/1", false),
+                        org.assertj.core.groups.Tuple.tuple("dla-lao-info/2565/2", false));
+        assertThat(pulls.problems()).extracting(PullRepository.Problem::problem).anySatisfy(p ->
+                assertThat(p).startsWith("it is not a valid definition")).anySatisfy(p -> assertThat(p).contains("not " + "ab".repeat(32)));
+        assertThat(pulls.definitionsToFetch()).isEmpty();
+    }
+
+    @Test
+    void noAnswerForADefinitionLeavesItToFetchAtTheNextPull() throws Exception {
+        ReceivedDefinition fy2565 = DefinitionDocuments.received(2565, 1);
+        server().enqueue(page("1.feed.1", false, named(fy2565)));
+        server().enqueue(SyncFixture.problem(ProblemCode.UNAVAILABLE));
+
+        assertThat(puller.pull()).isInstanceOfSatisfying(Puller.Result.Later.class, later ->
+                assertThat(later.trouble()).isEqualTo(Exchange.Trouble.SERVER_BUSY));
+        assertThat(pulls.cursor()).isEqualTo("1.feed.1");
+        assertThat(pulls.definitionsToFetch()).containsExactly(named(fy2565));
+
+        server().enqueue(page("1.feed.1", false));
+        server().enqueue(document(DefinitionDocuments.named(2565, 1)));
+        assertThat(puller.pull()).isEqualTo(new Puller.Result.Pulled(0, false));
+        assertThat(pulls.definitionsToFetch()).isEmpty();
+        assertThat(new SqliteDefinitionRepository(world.store).find("dla-lao-info", 2565, 1)).contains(fy2565);
+    }
+
+    @Test
+    void aDefinitionTheServerNoLongerServesIsSetAsideAndARevokedDeviceStops() throws Exception {
+        Change.NewDefinition gone = named(DefinitionDocuments.received(2565, 1));
+        Change.NewDefinition next = named(DefinitionDocuments.received(2566, 1));
+        server().enqueue(page("1.feed.2", false, gone, next));
+        server().enqueue(SyncFixture.problem(ProblemCode.NOT_FOUND));
+        server().enqueue(SyncFixture.problem(ProblemCode.DEVICE_REVOKED));
+
+        assertThat(puller.pull()).isInstanceOfSatisfying(Puller.Result.Refused.class, refused ->
+                assertThat(refused.action()).isEqualTo(Exchange.Action.ENROL_AGAIN));
+        assertThat(pulls.definitionsToFetch()).containsExactly(next);
+        assertThat(pulls.problems()).filteredOn(p -> !p.waiting()).singleElement().satisfies(p ->
+                assertThat(p.problem()).startsWith("the server does not serve it"));
     }
 
     mockwebserver3.MockWebServer server() {

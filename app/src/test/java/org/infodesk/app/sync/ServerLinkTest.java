@@ -108,6 +108,42 @@ class ServerLinkTest {
     // ------------------------------------------------------------------ try again later
 
     @Test
+    void aDefinitionIsFetchedByItsIdentityAndItsBytesComeBackExactly() throws Exception {
+        byte[] document = "{\"format\": 1,  \"id\": \"dla-lao-info\"}".getBytes(StandardCharsets.UTF_8);
+        server.enqueue(protocol(200, "application/json", document));
+
+        Exchange<byte[]> exchange = link.definition("tok-1", "dla-lao-info", 2565, 2);
+
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.Answered.class, answered ->
+                assertThat((byte[]) answered.value()).isEqualTo(document));
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getMethod()).isEqualTo("GET");
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/definitions/dla-lao-info/2565/2");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer tok-1");
+        assertThat(request.getHeaders().get(Routes.PROTOCOL_HEADER)).isEqualTo(Routes.PROTOCOL_VERSION);
+    }
+
+    @Test
+    void aDefinitionTheServerDoesNotHaveIsRefusedWithItsProblemAndAPortalPageIsNotADefinition() {
+        server.enqueue(problem(ProblemCode.NOT_FOUND));
+        server.enqueue(SyncFixture.portalPage());
+        server.enqueue(problem(ProblemCode.UNAUTHENTICATED));
+
+        assertThat(link.definition("tok-1", "dla-lao-info", 2565, 9)).isInstanceOfSatisfying(Exchange.Refused.class, refused ->
+                assertThat(refused.problem().code()).isEqualTo(ProblemCode.NOT_FOUND));
+        assertLater(link.definition("tok-1", "dla-lao-info", 2565, 9), Exchange.Trouble.NOT_THE_SERVER, Duration.ZERO);
+        assertThat(link.definition("tok-1", "dla-lao-info", 2565, 9)).isInstanceOfSatisfying(Exchange.Refused.class, refused ->
+                assertThat(refused.action()).isEqualTo(Exchange.Action.ENROL_AGAIN));
+    }
+
+    @Test
+    void aDefinitionOverTheDefinitionLimitIsNotReadWhole() {
+        server.enqueue(protocol(200, "application/json", new byte[org.infodesk.protocol.definition.DefinitionReader.MAX_BYTES + 1]));
+
+        assertLater(link.definition("tok-1", "dla-lao-info", 2565, 2), Exchange.Trouble.NOT_THE_SERVER, Duration.ZERO);
+    }
+
+    @Test
     void a500WithTheServersProblemIsTriedAgainLater() {
         server.enqueue(problem(ProblemCode.INTERNAL));
 

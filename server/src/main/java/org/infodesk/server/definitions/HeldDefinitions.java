@@ -3,14 +3,18 @@ package org.infodesk.server.definitions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.infodesk.protocol.definition.Definition;
 import org.infodesk.protocol.definition.DefinitionException;
+import org.infodesk.protocol.definition.DefinitionReader;
 import org.infodesk.protocol.rules.Questionnaire;
 
 /**
@@ -61,6 +65,44 @@ public final class HeldDefinitions {
             throw new IllegalStateException("the shipped definition is invalid: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The shipped definitions and those published in a folder (the data folder's
+     * {@value #PUBLISHED}): every {@code *.json} in it, in name order, read, checked and compiled
+     * like the shipped one. A central administrator publishes a new questionnaire version by putting
+     * its file there and restarting the server; each device then pulls a {@code definition} change
+     * for it (SPEC §4.8). A file that is not a valid definition, or a second document of one
+     * identity, stops the server with a message that names the file.
+     */
+    public static HeldDefinitions published(Path folder) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> listed = Files.list(folder)) {
+                listed.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+            }
+        }
+        List<Held> held = new ArrayList<>(shipped().all());
+        for (Path file : files) {
+            if (Files.size(file) > DefinitionReader.MAX_BYTES) {
+                throw new IllegalStateException(file + " is larger than a definition may be (" + DefinitionReader.MAX_BYTES + " bytes)");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            Held one;
+            try {
+                one = new Held(bytes, sha256(bytes), Questionnaire.load(bytes));
+            } catch (DefinitionException e) {
+                throw new IllegalStateException(file + " is not a valid questionnaire definition: " + e.getMessage(), e);
+            }
+            if (held.stream().anyMatch(h -> h.key().equals(one.key()))) {
+                throw new IllegalStateException(file + " is definition " + one.key() + ", which the server holds already");
+            }
+            held.add(one);
+        }
+        return new HeldDefinitions(held);
+    }
+
+    /** The data folder's sub-folder whose definition files the server publishes besides the shipped one. */
+    public static final String PUBLISHED = "definitions";
 
     public List<Held> all() {
         return held;

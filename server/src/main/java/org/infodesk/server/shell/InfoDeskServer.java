@@ -50,7 +50,7 @@ public final class InfoDeskServer implements AutoCloseable {
         } catch (SQLException e) {
             database.close();
             throw new DatabaseException("the change log could not be prepared: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             database.close();
             throw e;
         }
@@ -63,10 +63,11 @@ public final class InfoDeskServer implements AutoCloseable {
                 defaults.maxItemsPerBatch(), defaults.maxEnvelopeBytes(), defaults.requestsPerMinute(), config.maxChangesPerPull());
     }
 
-    private static Api.Services services(ServerConfig config, Database database, ServerKeys keys, Clock clock) throws SQLException {
+    private static Api.Services services(ServerConfig config, Database database, ServerKeys keys, Clock clock)
+            throws SQLException, java.io.IOException {
         ProtocolLimits limits = limits(config);
         Enrolment enrolment = new Enrolment(database.dataSource(), clock);
-        HeldDefinitions definitions = HeldDefinitions.shipped();
+        HeldDefinitions definitions = HeldDefinitions.published(config.dataDir().resolve(HeldDefinitions.PUBLISHED));
         ChangeLog changes = new ChangeLog(database.dataSource(), clock);
         StoredPayloads payloads = new StoredPayloads(definitions.questionnaires().stream().map(Questionnaire::definition).toList());
         StatusService status = new StatusService(database.dataSource(), payloads);
