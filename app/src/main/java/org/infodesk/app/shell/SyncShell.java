@@ -46,14 +46,15 @@ import org.infodesk.app.sync.ui.SyncViewModel;
  * Sync in the shell (issue 7): starts the background sync when the installation is enrolled (and
  * again after each enrolment), stops it when the app closes, keeps the status bar's line, and
  * opens the sync and enrolment screens. {@code --server=URL} and {@code --enrolment-code=CODE}
- * prefill the enrolment screen, which opens at start when the PC is not enrolled yet.
+ * prefill the enrolment screen, which opens at start when the PC is not enrolled yet. Public for
+ * the end-to-end test that drives these screens against the real server; call on the JavaFX thread.
  */
-final class SyncShell {
+public final class SyncShell {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncShell.class);
 
     /** The device key, loaded or made when first needed. */
-    interface Keys {
+    public interface Keys {
         DeviceKeys get() throws org.infodesk.app.device.DeviceKeyException;
     }
 
@@ -78,8 +79,10 @@ final class SyncShell {
     private String prefillCode;
     private SyncEngine engine;
     private SyncViewModel model;
+    /** The app is closing: what the background still tells is dropped. */
+    private boolean stopped;
 
-    SyncShell(Store store, Path dataFolder, LaoProfile lao, Supplier<Messages> messages, Keys keys,
+    public SyncShell(Store store, Path dataFolder, LaoProfile lao, Supplier<Messages> messages, Keys keys,
             Function<String, String> domainLabel, Consumer<Parent> show, Runnable home, Runnable decisionsPulled,
             Supplier<Window> window) {
         this.store = store;
@@ -95,13 +98,13 @@ final class SyncShell {
     }
 
     /** The address and code given on the command line, for the enrolment screen. */
-    void prefill(String server, String code) {
+    public void prefill(String server, String code) {
         prefillServer = server;
         prefillCode = code;
     }
 
     /** Starts sync if the PC is enrolled; true if it is. */
-    boolean start() {
+    public boolean start() {
         model();
         try {
             Optional<ServerAccount> account = new SqliteAccountRepository(store).current();
@@ -116,24 +119,25 @@ final class SyncShell {
     }
 
     /** Whether the enrolment screen should open at start: not enrolled, and an address or a code was given. */
-    boolean enrolAtStart() {
+    public boolean enrolAtStart() {
         return engine == null && (prefillServer != null || prefillCode != null);
     }
 
     /** The status bar's line (the sync's state, or "not enrolled"). */
-    ObservableValue<String> statusLine() {
+    public ObservableValue<String> statusLine() {
         return statusLine.getReadOnlyProperty();
     }
 
     /** Something may have been certified: sends it, unless paused or stopped. */
-    void nudge() {
+    public void nudge() {
         if (engine != null) {
             engine.nudge();
         }
     }
 
     /** Stops the background sync (the app closes). */
-    void stop() {
+    public void stop() {
+        stopped = true;
         if (engine != null) {
             engine.stop();
             engine = null;
@@ -142,7 +146,7 @@ final class SyncShell {
     }
 
     /** Each returned domain's reviewer's comment, by domain id (the newest return of each). */
-    Map<String, String> returnedComments() {
+    public Map<String, String> returnedComments() {
         Map<String, String> comments = new HashMap<>();
         try {
             List<OutboxEntry> entries = new SqliteOutboxRepository(store).entries(1000);
@@ -171,7 +175,7 @@ final class SyncShell {
         return model;
     }
 
-    void openSync() {
+    public void openSync() {
         SyncViewModel vm = model();
         vm.refresh();
         SyncView view = new SyncView(vm, home, this::openEnrolment, this::chooseLogFile);
@@ -179,7 +183,7 @@ final class SyncShell {
         Platform.runLater(view::focusFirst);
     }
 
-    void openEnrolment() {
+    public void openEnrolment() {
         Messages m = messages.get();
         ProxySettings proxy;
         ServerAccount account;
@@ -232,12 +236,19 @@ final class SyncShell {
                 new SyncEngine.Listener() {
                     @Override
                     public void status(OutboxWorker.Status status) {
-                        Platform.runLater(() -> model().status(status));
+                        Platform.runLater(() -> {
+                            if (!stopped) {
+                                model().status(status);
+                            }
+                        });
                     }
 
                     @Override
                     public void pulled(Puller.Result result) {
                         Platform.runLater(() -> {
+                            if (stopped) {
+                                return;
+                            }
                             model().pulled(result);
                             if (result instanceof Puller.Result.Pulled pulled && pulled.changes() > 0) {
                                 decisionsPulled.run();

@@ -139,7 +139,7 @@ public final class SyncViewModel {
 
     /** Reads the outbox again (off the UI thread) and shows it. */
     public void refresh() {
-        background.execute(() -> {
+        run(() -> {
             try {
                 List<OutboxEntry> entries = outbox.entries(MOST_SHOWN);
                 ui.execute(() -> show(entries));
@@ -174,7 +174,7 @@ public final class SyncViewModel {
     /** Writes the app's log files as one zip file to {@code target}, for IT staff. */
     public void exportLog(Path target) {
         exported.set("");
-        background.execute(() -> {
+        run(() -> {
             String said;
             try {
                 int files = LogExport.write(logFolder, target);
@@ -187,6 +187,15 @@ public final class SyncViewModel {
             String shown = said;
             ui.execute(() -> exported.set(shown));
         });
+    }
+
+    /** Runs slow work off the UI thread; nothing once the app is closing (the worker is shut down). */
+    private void run(Runnable work) {
+        try {
+            background.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            LOG.debug("not refreshed: the app is closing");
+        }
     }
 
     // ------------------------------------------------------------------ what is shown
