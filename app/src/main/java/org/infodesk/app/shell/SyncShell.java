@@ -196,7 +196,7 @@ public final class SyncShell {
         }
         EnrolmentViewModel vm = new EnrolmentViewModel(this::enrol, m, lao, proxy, account, reads, ui, this::enrolled);
         vm.prefill(prefillServer, prefillCode);
-        EnrolmentView view = new EnrolmentView(vm, home);
+        EnrolmentView view = new EnrolmentView(vm, home, this::openSync);
         show.accept(view);
         Platform.runLater(view::focusFirst);
     }

@@ -56,14 +56,20 @@ public final class DashboardView extends BorderPane {
             Button enrol = new Button(m.get("menu.enrol"));
             enrol.setId("openEnrolment");
             enrol.setOnAction(e -> openEnrol.run());
+            enrol.setTooltip(new javafx.scene.control.Tooltip(m.get("menu.enrol.tip")));
+            enrol.setMinWidth(Region.USE_PREF_SIZE);
             header.getChildren().add(enrol);
         }
         if (openSync != null) {
             Button sync = new Button(m.get("menu.sync"));
             sync.setId("openSync");
             sync.setOnAction(e -> openSync.run());
+            sync.setTooltip(new javafx.scene.control.Tooltip(m.get("menu.sync.tip")));
+            sync.setMinWidth(Region.USE_PREF_SIZE);
             header.getChildren().add(sync);
         }
+        language.setMinWidth(Region.USE_PREF_SIZE);
+        app.setMinWidth(Region.USE_PREF_SIZE);
         header.getChildren().add(language);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 16, 12, 16));

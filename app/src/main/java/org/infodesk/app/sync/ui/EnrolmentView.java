@@ -40,6 +40,11 @@ public final class EnrolmentView extends BorderPane {
     private final Button enrol;
 
     public EnrolmentView(EnrolmentViewModel model, Runnable back) {
+        this(model, back, null);
+    }
+
+    /** @param openSync opens the sync screen (offered once enrolled); null: not offered */
+    public EnrolmentView(EnrolmentViewModel model, Runnable back, Runnable openSync) {
         this.model = model;
         Messages m = model.messages();
         getStyleClass().add("sync-screen");
@@ -63,6 +68,9 @@ public final class EnrolmentView extends BorderPane {
         current.setId("enrolCurrent");
         current.contentProperty().bind(model.currentProperty());
         current.getStyleClass().add("sync-current");
+        // once enrolled here, the result below says it: not twice
+        current.visibleProperty().bind(model.outcomeProperty().isNotEqualTo(EnrolmentViewModel.Outcome.ENROLLED));
+        current.managedProperty().bind(current.visibleProperty());
 
         address.setId("serverAddress");
         address.setPromptText(m.get("enrol.address.prompt"));
@@ -96,12 +104,13 @@ public final class EnrolmentView extends BorderPane {
         PasswordField proxyPassword = new PasswordField();
         proxyPassword.setId("proxyPassword");
         proxyPassword.textProperty().bindBidirectional(model.proxyPasswordProperty());
-        HBox hostPort = new HBox(8, labelled(m.get("enrol.proxy.host"), proxyHost), labelled(m.get("enrol.proxy.port"), proxyPort));
-        HBox.setHgrow(hostPort.getChildren().get(0), Priority.ALWAYS);
-        HBox credentials = new HBox(8, labelled(m.get("enrol.proxy.user"), proxyUser),
+        // one line: host, port, user, password (the screen fits a 1366x768 window without scrolling)
+        HBox manualFields = new HBox(8, labelled(m.get("enrol.proxy.host"), proxyHost),
+                labelled(m.get("enrol.proxy.port"), proxyPort), labelled(m.get("enrol.proxy.user"), proxyUser),
                 labelled(m.get("enrol.proxy.password"), proxyPassword));
-        credentials.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
-        VBox manualFields = new VBox(6, hostPort, credentials);
+        HBox.setHgrow(manualFields.getChildren().get(0), Priority.ALWAYS);
+        HBox.setHgrow(manualFields.getChildren().get(2), Priority.SOMETIMES);
+        HBox.setHgrow(manualFields.getChildren().get(3), Priority.SOMETIMES);
         manualFields.setPadding(new Insets(0, 0, 0, 28));
         manualFields.disableProperty().bind(model.proxyModeProperty().isNotEqualTo(ProxySettings.Mode.MANUAL));
         VBox proxy = new VBox(6, new Label(m.get("enrol.proxy")), system, none, manual, manualFields);
@@ -114,6 +123,14 @@ public final class EnrolmentView extends BorderPane {
         working.setPrefSize(22, 22);
         working.visibleProperty().bind(model.busyProperty());
         HBox actions = new HBox(12, enrol, working);
+        if (openSync != null) {
+            Button toSync = new Button(m.get("enrol.toSync"));
+            toSync.setId("enrolledToSync");
+            toSync.setOnAction(e -> openSync.run());
+            toSync.visibleProperty().bind(model.outcomeProperty().isEqualTo(EnrolmentViewModel.Outcome.ENROLLED));
+            toSync.managedProperty().bind(toSync.visibleProperty());
+            actions.getChildren().add(toSync);
+        }
         actions.setAlignment(Pos.CENTER_LEFT);
 
         WrappingLabel result = new WrappingLabel();

@@ -199,12 +199,12 @@ public final class EnrolmentViewModel {
                 fingerprint(account.enrolment().serverKeyId()));
     }
 
-    /** The server key's id in groups of four, to read aloud over the phone. */
+    /** The server key's id in groups of four (kept on one line), to read aloud over the phone. */
     static String fingerprint(String keyId) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < keyId.length(); i += 4) {
             if (i > 0) {
-                out.append(' ');
+                out.append('\u00A0');
             }
             out.append(keyId, i, Math.min(keyId.length(), i + 4));
         }

@@ -70,6 +70,8 @@ public final class SyncViewModel {
     private OutboxWorker.Status status;
 
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
+    /** One wrapper for the model's life: a wrapper listens to the list weakly, and a dropped one stops telling. */
+    private final ObservableList<Line> linesView = FXCollections.unmodifiableObservableList(lines);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastSuccess = new ReadOnlyStringWrapper("");
@@ -323,7 +325,7 @@ public final class SyncViewModel {
     // ------------------------------------------------------------------ properties
 
     public ObservableList<Line> lines() {
-        return FXCollections.unmodifiableObservableList(lines);
+        return linesView;
     }
 
     public ReadOnlyDoubleProperty progressProperty() {

@@ -88,7 +88,7 @@ class EnrolmentViewModelTest {
         assertThat(model.outcomeProperty().get()).isEqualTo(EnrolmentViewModel.Outcome.ENROLLED);
         String keyId = account.enrolment().serverKeyId();
         assertThat(model.messageProperty().get()).startsWith("ลงทะเบียนแล้ว").contains("เทศบาลตำบลวังทอง").contains("5650801")
-                .contains(keyId.substring(0, 4) + " " + keyId.substring(4, 8)).contains("dev-7");
+                .contains(keyId.substring(0, 4) + "\u00A0" + keyId.substring(4, 8)).contains("dev-7");
         assertThat(model.currentProperty().get()).isEqualTo(model.messageProperty().get());
         assertThat(told).containsExactly(account);
         assertThat(model.codeProperty().get()).as("a one-time code is not kept on screen").isEmpty();
