@@ -125,6 +125,7 @@ public final class SyncShell {
 
     /** The status bar's line (the sync's state, or "not enrolled"). */
     public ObservableValue<String> statusLine() {
+        model(); // in the language shown now
         return statusLine.getReadOnlyProperty();
     }
 

@@ -41,6 +41,10 @@ public final class SyncEngine implements SyncControl {
     private OutboxWorker.Phase lastPhase = OutboxWorker.Phase.IDLE;
     private Scheduler.Planned nextPull;
     private volatile boolean stopped;
+    /** Someone asked (start, send now): pull after this round even if it delivered nothing. */
+    private volatile boolean pullAsked;
+    /** The last delivery when the last pull began (scheduler thread). */
+    private java.time.Instant deliveryAtPull;
 
     /**
      * @param link        the link to the enrolled server, through the office's proxy
@@ -65,6 +69,7 @@ public final class SyncEngine implements SyncControl {
 
     /** Starts: a round of sending (which pulls once the queue is empty). */
     public void start() {
+        pullAsked = true;
         worker.start();
     }
 
@@ -76,6 +81,7 @@ public final class SyncEngine implements SyncControl {
     @Override
     public void sendNow() {
         if (!stopped) {
+            pullAsked = true;
             worker.sendNow();
         }
     }
@@ -85,7 +91,10 @@ public final class SyncEngine implements SyncControl {
         worker.pause();
     }
 
-    /** Something was certified: sends it now, unless the user paused or a person must act first. */
+    /**
+     * Something may have been certified: sends it now, unless the user paused or a person must act
+     * first. Pulls afterwards only if something was delivered (the dashboard nudges at every visit).
+     */
     public void nudge() {
         OutboxWorker.Phase phase = worker.status().phase();
         if (!stopped && (phase == OutboxWorker.Phase.IDLE || phase == OutboxWorker.Phase.WAITING)) {
@@ -110,7 +119,8 @@ public final class SyncEngine implements SyncControl {
         listener.status(status);
         boolean emptied = lastPhase == OutboxWorker.Phase.SENDING && status.phase() == OutboxWorker.Phase.IDLE;
         lastPhase = status.phase();
-        if (emptied && !stopped) {
+        boolean delivered = status.lastDelivery() != null && !status.lastDelivery().equals(deliveryAtPull);
+        if (emptied && !stopped && (pullAsked || delivered)) {
             pullNow();
         }
     }
@@ -119,6 +129,8 @@ public final class SyncEngine implements SyncControl {
         if (nextPull != null) {
             nextPull.cancel();
         }
+        pullAsked = false;
+        deliveryAtPull = worker.status().lastDelivery();
         Puller.Result result;
         try {
             result = puller.pull();

@@ -93,6 +93,23 @@ class SyncEngineTest {
     }
 
     @Test
+    void aNudgeWithNothingDeliveredDoesNotPullButSendNowDoes() throws Exception {
+        engine.start();
+        scheduler.runDue();
+        assertThat(pulls).hasSize(1);
+
+        engine.nudge();
+        scheduler.runDue();
+
+        assertThat(pulls).as("the dashboard nudges at every visit: no pull for nothing sent").hasSize(1);
+
+        engine.sendNow();
+        scheduler.runDue();
+
+        assertThat(pulls).hasSize(2);
+    }
+
+    @Test
     void onceStoppedNothingIsSentOrPulled() throws Exception {
         engine.stop();
         engine.sendNow();

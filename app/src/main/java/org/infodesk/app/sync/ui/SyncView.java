@@ -66,6 +66,10 @@ public final class SyncView extends BorderPane {
         Button enrolAgain = new Button(m.get("sync.enrol"));
         enrolAgain.setId("enrolAgain");
         enrolAgain.setOnAction(e -> enrol.run());
+        // not enrolled, or the server no longer takes this PC: the way out stands out
+        javafx.css.PseudoClass needed = javafx.css.PseudoClass.getPseudoClass("needed");
+        enrolAgain.pseudoClassStateChanged(needed, model.needsEnrolmentProperty().get());
+        model.needsEnrolmentProperty().addListener((o, was, is) -> enrolAgain.pseudoClassStateChanged(needed, is));
         HBox header = new HBox(12, backButton, title, EnrolmentView.grow(), enrolAgain, sendNow, pause, export);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 16, 12, 16));
