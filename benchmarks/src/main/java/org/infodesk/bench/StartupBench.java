@@ -31,7 +31,7 @@ public final class StartupBench {
      * installer's (docs/adr/0007-start-up-jvm-options.md). The 256 MB heap is the app's budget.
      */
     static final List<String> LAUNCH_OPTIONS = List.of("-Xmx256m", "-Xmn128m", "-XX:MetaspaceSize=64m", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC");
+            "-XX:+UseSerialGC", "-Djava.net.useSystemProxies=true");
 
     private StartupBench() {}
 

@@ -57,10 +57,15 @@ final class ServerAndApp implements AutoCloseable {
         return HttpUrl.get("http://127.0.0.1:" + server.port() + "/");
     }
 
+    /** A one-time enrolment code the server issued for the office's LAO. */
+    String issueCode() throws Exception {
+        return new Enrolment(server.database().dataSource(), Clock.systemUTC())
+                .issue(new Enrolment.Target.OfLao(LAO), Duration.ofDays(1)).code();
+    }
+
     /** Enrols the app with a code the server issued for its LAO, directly (not through a bad link). */
     ServerAccount enrol() throws Exception {
-        String code = new Enrolment(server.database().dataSource(), Clock.systemUTC())
-                .issue(new Enrolment.Target.OfLao(LAO), Duration.ofDays(1)).code();
+        String code = issueCode();
         EnrolmentService enrolment = new EnrolmentService(accounts, app.keys,
                 url -> new ServerLink(new OkHttpClient(), url, Clock.systemUTC()), Clock.systemUTC());
         EnrolmentService.Result result = enrolment.enrol(serverUrl().toString(), code, LAO, null, "PC กองคลัง");

@@ -9,6 +9,12 @@ public interface OutboxRepository {
     /** Items not yet delivered, in certification order. */
     List<OutboxItem> undelivered() throws StoreException;
 
+    /**
+     * Every item, newest first, at most {@code max}: the sync screen's list (delivered ones with
+     * their receipt, refused ones with the server's reasons, decisions pulled for them).
+     */
+    List<OutboxEntry> entries(int max) throws StoreException;
+
     /** The first {@code max} items waiting to be sent (queued, not refused), in certification order. */
     List<Outgoing> queued(int max) throws StoreException;
 

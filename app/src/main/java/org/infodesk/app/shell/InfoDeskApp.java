@@ -56,6 +56,8 @@ public final class InfoDeskApp extends Application {
     private org.infodesk.app.users.UserService users;
     private Session session;
     private org.infodesk.app.device.DeviceKeys deviceKeys;
+    /** Sync in the background and its screens (issue 7); made in {@link #start}. */
+    private SyncShell sync;
 
     @Override
     public void init() {
@@ -168,6 +170,22 @@ public final class InfoDeskApp extends Application {
         session = new Session(this::users, background, () -> Messages.of(locale), v -> show(v == null ? root() : v), this::shown,
                 demo());
         session.watch(stage.getScene());
+        sync = new SyncShell(store, dataFolder, lao, () -> Messages.of(locale), this::deviceKeys, this::domainLabel, this::show,
+                () -> show(root()), () -> {
+                    if (shown() instanceof DashboardView) {
+                        show(root());
+                    }
+                }, () -> stage);
+        sync.prefill(getParameters().getNamed().get("server"), getParameters().getNamed().get("enrolment-code"));
+        sync.start();
+        if (dashboard != null) {
+            dashboard.followStatus(sync.statusLine());
+            dashboard.showReturned(sync.returnedComments());
+        }
+        stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.S,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openSync);
+        stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openEnrolment);
         stage.show();
         afterFirstFrame();
         if (getParameters().getUnnamed().contains("--probe")) {
@@ -203,6 +221,10 @@ public final class InfoDeskApp extends Application {
             });
             return;
         }
+        if (sync.enrolAtStart()) {
+            openEnrolment();
+            return;
+        }
         String open = getParameters().getNamed().get("open");
         if (open != null && questionnaire().definition().domain(open).isPresent()) {
             openDomain(open);
@@ -231,14 +253,54 @@ public final class InfoDeskApp extends Application {
             LOG.warn("cannot read the dashboard: {}", e.getMessage());
             summaries = org.infodesk.app.dashboard.DomainProgress.of(questionnaire, Answers.empty());
         }
-        return dashboardView(questionnaire.definition().fiscalYear(), summaries);
+        javafx.scene.Parent view = dashboardView(questionnaire.definition().fiscalYear(), summaries);
+        if (sync != null) {
+            sync.nudge(); // back from certifying, perhaps: send what was certified
+        }
+        return view;
     }
 
     private javafx.scene.Parent dashboardView(int fiscalYear, java.util.List<org.infodesk.app.dashboard.DomainProgress.Summary> summaries) {
         DashboardViewModel model = new DashboardViewModel(fiscalYear, lao, Messages.of(locale));
         model.show(summaries);
         dashboard = model;
-        return new DashboardView(model, this::switchLanguage, this::openDomain);
+        if (sync != null) {
+            model.followStatus(sync.statusLine());
+            model.showReturned(sync.returnedComments());
+        }
+        return new DashboardView(model, this::switchLanguage, this::openDomain, this::openSync, this::openEnrolment);
+    }
+
+    /** The sync screen (Ctrl+Shift+S, the header's button, a click on the status bar). */
+    private void openSync() {
+        if (sync != null) {
+            sync.openSync();
+        }
+    }
+
+    /** The enrolment screen (Ctrl+Shift+E, the header's button, the sync screen's button). */
+    private void openEnrolment() {
+        if (sync != null) {
+            sync.openEnrolment();
+        }
+    }
+
+    /** A domain's name in the language shown. */
+    private String domainLabel(String domainId) {
+        return questionnaire().definition().domain(domainId).map(d -> Messages.of(locale).text(d.label())).orElse(domainId);
+    }
+
+    /** The installation's device key, loaded (or made) once. */
+    private synchronized org.infodesk.app.device.DeviceKeys deviceKeys() throws org.infodesk.app.device.DeviceKeyException {
+        if (deviceKeys == null) {
+            try {
+                deviceKeys = org.infodesk.app.device.DeviceKeys.loadOrCreate(dataFolder,
+                        new org.infodesk.app.storage.SqliteDeviceRepository(store));
+            } catch (StoreException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return deviceKeys;
     }
 
     private SqliteAnswerRepository answersRepository() {
@@ -359,6 +421,9 @@ public final class InfoDeskApp extends Application {
 
     @Override
     public void stop() {
+        if (sync != null) {
+            sync.stop();
+        }
         if (store != null && questionnaireReady.ready()) {
             // the next start shows this dashboard at once: save it as it is now
             try {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.infodesk.app.data.StoreException;
+import org.infodesk.app.outbox.OutboxEntry;
 import org.infodesk.app.outbox.OutboxItem;
 import org.infodesk.app.outbox.OutboxRepository;
 import org.infodesk.app.outbox.Outgoing;
@@ -30,6 +31,35 @@ public final class SqliteOutboxRepository implements OutboxRepository {
                 while (r.next()) {
                     out.add(new OutboxItem(r.getLong(1), r.getString(2), OutboxItem.State.valueOf(r.getString(3)),
                             r.getInt(4), Instant.parse(r.getString(5))));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> entries(int max) throws StoreException {
+        if (max < 1) {
+            throw new IllegalArgumentException("max " + max);
+        }
+        return store.read(c -> {
+            List<OutboxEntry> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT o.id, o.submission_id, r.domain, r.revision, o.state, o.attempts, o.created_at, o.updated_at,
+                           o.receipt, o.refusal, o.last_error, d.verdict, d.comment
+                    FROM outbox_item o
+                    JOIN certified_snapshot s ON s.submission_id = o.submission_id
+                    JOIN domain_revision r ON r.id = s.revision_id
+                    LEFT JOIN review_decision d ON d.submission_id = o.submission_id
+                    ORDER BY o.id DESC LIMIT ?""")) {
+                s.setInt(1, max);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new OutboxEntry(r.getLong(1), r.getString(2), r.getString(3), r.getInt(4),
+                                OutboxItem.State.valueOf(r.getString(5)), r.getInt(6), Instant.parse(r.getString(7)),
+                                Instant.parse(r.getString(8)), r.getBytes(9), r.getString(10), r.getString(11),
+                                r.getString(12), r.getString(13)));
+                    }
                 }
             }
             return out;

@@ -100,6 +100,29 @@ class UserVisibleStringsTest {
             keys.add(new DeviceKeyException(p, null, null, null).messageKey());
         }
 
+        // the sync screens' keys built from the sync core's enums (issue 7)
+        for (org.infodesk.app.sync.Exchange.Trouble t : org.infodesk.app.sync.Exchange.Trouble.values()) {
+            keys.add("sync.trouble." + t.name());
+            keys.add("enrol.noAnswer." + t.name());
+        }
+        for (org.infodesk.app.sync.Exchange.Action a : org.infodesk.app.sync.Exchange.Action.values()) {
+            keys.add("sync.action." + a.name());
+            keys.add("enrol.refused." + a.name());
+        }
+        for (org.infodesk.app.sync.EnrolmentService.Field f : org.infodesk.app.sync.EnrolmentService.Field.values()) {
+            keys.add("enrol.bad." + f.name());
+        }
+        for (org.infodesk.app.sync.OutboxWorker.Phase p : org.infodesk.app.sync.OutboxWorker.Phase.values()) {
+            keys.add("sync.phase." + p.name());
+            keys.add("sync.status." + p.name());
+        }
+        for (org.infodesk.protocol.wire.Outcome o : org.infodesk.protocol.wire.Outcome.values()) {
+            keys.add("sync.refused." + o.name());
+        }
+        for (org.infodesk.app.outbox.OutboxItem.State st : org.infodesk.app.outbox.OutboxItem.State.values()) {
+            keys.add("sync.item." + st.name());
+        }
+
         assertThat(keys).hasSizeGreaterThan(40);
         assertThat(keys).allSatisfy(k -> {
             assertThat(thai).as("Thai bundle").containsKey(k);

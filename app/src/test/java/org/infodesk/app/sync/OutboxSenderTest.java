@@ -149,6 +149,29 @@ class OutboxSenderTest {
     }
 
     @Test
+    void theSyncScreensListHasEveryItemNewestFirstWithItsDomainReceiptAndRefusal() throws Exception {
+        List<ItemOutcome> outcomes = new ArrayList<>(outcomes(SyncFixture.SERVER_KEY, Outcome.ACCEPTED));
+        outcomes.set(0, ItemOutcome.conflict(UUID.fromString(certified.get(0)), new ConflictHead(UUID.randomUUID(), 3)));
+        server.enqueue(SyncFixture.answer(outcomes));
+        sender.sendBatch();
+
+        var entries = outbox.entries(100);
+
+        List<String> newestFirst = new ArrayList<>(certified);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(entries).extracting(org.infodesk.app.outbox.OutboxEntry::submissionId).containsExactlyElementsOf(newestFirst);
+        var refused = entries.get(entries.size() - 1);
+        assertThat(refused.state()).isEqualTo(OutboxItem.State.REFUSED);
+        assertThat(refused.refusal()).contains("NOT_SUPERSEDING");
+        assertThat(org.infodesk.app.storage.StoreFixture.DEFINITION.domain(refused.domain())).isPresent();
+        assertThat(refused.revision()).isEqualTo(1);
+        assertThat(entries.get(0).state()).isEqualTo(OutboxItem.State.DELIVERED);
+        assertThat(WireCodec.read(entries.get(0).receipt(), Receipt.class).receivedAt()).isEqualTo(SyncFixture.RECEIVED);
+        assertThat(entries.get(0).verdict()).isNull();
+        assertThat(outbox.entries(1)).hasSize(1);
+    }
+
+    @Test
     void anEnvelopeTheServerCouldNotReadIsSetAsideByItsPlaceInTheBatch() throws Exception {
         List<ItemOutcome> outcomes = new ArrayList<>(outcomes(SyncFixture.SERVER_KEY, Outcome.ACCEPTED));
         outcomes.set(0, ItemOutcome.refused(null, Outcome.REJECTED, "NOT_CANONICAL", List.of(), "the payload is not canonical"));

@@ -24,6 +24,15 @@ public final class DashboardView extends BorderPane {
 
     /** @param open called with a domain id when the user opens a domain (Enter or double-click) */
     public DashboardView(DashboardViewModel model, Runnable switchLanguage, java.util.function.Consumer<String> open) {
+        this(model, switchLanguage, open, null, null);
+    }
+
+    /**
+     * @param openSync   opens the sync screen (a header button and the status bar); null: no button
+     * @param openEnrol  opens the enrolment screen; null: no button
+     */
+    public DashboardView(DashboardViewModel model, Runnable switchLanguage, java.util.function.Consumer<String> open,
+            Runnable openSync, Runnable openEnrol) {
         Messages m = model.messages();
         getStyleClass().add("dashboard");
 
@@ -42,7 +51,26 @@ public final class DashboardView extends BorderPane {
         language.setId("switchLanguage");
         language.setOnAction(e -> switchLanguage.run());
         VBox titles = new VBox(2, lao, year);
-        HBox header = new HBox(16, app, titles, grow, language);
+        HBox header = new HBox(16, app, titles, grow);
+        if (openEnrol != null) {
+            Button enrol = new Button(m.get("menu.enrol"));
+            enrol.setId("openEnrolment");
+            enrol.setOnAction(e -> openEnrol.run());
+            enrol.setTooltip(new javafx.scene.control.Tooltip(m.get("menu.enrol.tip")));
+            enrol.setMinWidth(Region.USE_PREF_SIZE);
+            header.getChildren().add(enrol);
+        }
+        if (openSync != null) {
+            Button sync = new Button(m.get("menu.sync"));
+            sync.setId("openSync");
+            sync.setOnAction(e -> openSync.run());
+            sync.setTooltip(new javafx.scene.control.Tooltip(m.get("menu.sync.tip")));
+            sync.setMinWidth(Region.USE_PREF_SIZE);
+            header.getChildren().add(sync);
+        }
+        language.setMinWidth(Region.USE_PREF_SIZE);
+        app.setMinWidth(Region.USE_PREF_SIZE);
+        header.getChildren().add(language);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 16, 12, 16));
         header.getStyleClass().add("header");
@@ -82,7 +110,13 @@ public final class DashboardView extends BorderPane {
         scroll.getStyleClass().add("domain-scroll");
         Label hint = new Label(m.get("dashboard.hint"));
         hint.getStyleClass().add("hint");
-        VBox center = new VBox(6, scroll, hint);
+        org.infodesk.app.ui.WrappingLabel returned = new org.infodesk.app.ui.WrappingLabel();
+        returned.setId("returned");
+        returned.getStyleClass().add("returned");
+        returned.contentProperty().bind(model.returnedProperty());
+        returned.visibleProperty().bind(returned.contentProperty().isNotEmpty());
+        returned.managedProperty().bind(returned.visibleProperty());
+        VBox center = new VBox(6, returned, scroll, hint);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         BorderPane.setMargin(center, new Insets(8, 16, 8, 16));
         setCenter(center);
@@ -104,6 +138,10 @@ public final class DashboardView extends BorderPane {
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
+        if (openSync != null) {
+            status.setOnMouseClicked(e -> openSync.run());
+            status.setCursor(javafx.scene.Cursor.HAND);
+        }
         HBox bar = new HBox(status);
         bar.setPadding(new Insets(6, 16, 6, 16));
         bar.getStyleClass().add("status-bar");

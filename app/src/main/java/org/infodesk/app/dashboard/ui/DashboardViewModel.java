@@ -19,6 +19,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper laoLine = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper yearLine = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper returned = new ReadOnlyStringWrapper("");
     private final ObservableList<DomainProgress.Summary> domains = FXCollections.observableArrayList();
     private final ObservableList<DomainProgress.Summary> domainsView = FXCollections.unmodifiableObservableList(domains);
 
@@ -75,6 +76,32 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty yearLineProperty() {
         return yearLine.getReadOnlyProperty();
+    }
+
+    /**
+     * The domains a reviewer returned, each with the reviewer's comment (pulled from the server).
+     *
+     * @param comments the comment of each returned domain, by domain id
+     */
+    public void showReturned(java.util.Map<String, String> comments) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (DomainProgress.Summary s : domains) {
+            String comment = comments.get(s.id());
+            if (comment != null && s.state() == org.infodesk.app.form.DomainState.RETURNED) {
+                lines.add(messages.get("dashboard.returned", messages.text(s.label()), comment));
+            }
+        }
+        returned.set(String.join("\n", lines));
+    }
+
+    /** The returned domains with their reviewers' comments, one a line; empty when none is returned. */
+    public ReadOnlyStringProperty returnedProperty() {
+        return returned.getReadOnlyProperty();
+    }
+
+    /** The status bar follows {@code line} (the sync's state), instead of saying "not enrolled". */
+    public void followStatus(javafx.beans.value.ObservableValue<String> line) {
+        status.bind(line);
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -1,0 +1,27 @@
+package org.infodesk.app.outbox;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One item of the outbox as the sync screen lists it: which domain and revision it carries, where
+ * it is, and what came of it: the receipt (delivered), the server's reasons (refused), the last
+ * failed attempt, and the reviewer's decision once pulled.
+ *
+ * @param receipt   the verified receipt's JSON (delivered), else null
+ * @param refusal   the server's outcome for the item as its JSON (refused), else null
+ * @param lastError why the last attempt failed, in English for the log, or null
+ * @param updatedAt when the item last changed state (for a delivered item: when its receipt was kept)
+ * @param verdict   {@code ACCEPTED} or {@code RETURNED} once a reviewer decided, else null
+ * @param comment   the reviewer's comment on a return, else null
+ */
+public record OutboxEntry(long sequence, String submissionId, String domain, int revision, OutboxItem.State state,
+        int attempts, Instant createdAt, Instant updatedAt, byte[] receipt, String refusal, String lastError,
+        String verdict, String comment) {
+
+    public OutboxEntry {
+        Objects.requireNonNull(submissionId);
+        Objects.requireNonNull(domain);
+        Objects.requireNonNull(state);
+    }
+}
