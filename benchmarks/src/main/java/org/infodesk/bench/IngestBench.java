@@ -295,8 +295,15 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "errors: %d (requests that failed or outcomes that are not ACCEPTED with a receipt"
                 + " that verifies)%n", failures);
         boolean met = measured.perSecond() >= TARGET_PER_SECOND && measured.histogram.getValueAtPercentile(99) / 1000.0 <= TARGET_P99_MS;
-        System.out.printf(Locale.ROOT, "target (>= %.0f submissions/s, p99 <= %.0f ms): %s%n", TARGET_PER_SECOND, TARGET_P99_MS,
-                met ? "met" : "MISSED");
+        if (options.rate() == 0) {
+            // flat out, every request waits behind the others: the latency target needs an offered rate
+            System.out.printf(Locale.ROOT, "target (>= %.0f submissions/s, p99 <= %.0f ms): throughput %s; latency is judged"
+                    + " with --rate %.0f (a closed loop's latency is its own queue)%n", TARGET_PER_SECOND, TARGET_P99_MS,
+                    measured.perSecond() >= TARGET_PER_SECOND ? "met" : "MISSED", TARGET_PER_SECOND);
+        } else {
+            System.out.printf(Locale.ROOT, "target (>= %.0f submissions/s, p99 <= %.0f ms): %s%n", TARGET_PER_SECOND, TARGET_P99_MS,
+                    met ? "met" : "MISSED");
+        }
         return failures == 0 && once ? 0 : 1;
     }
 
