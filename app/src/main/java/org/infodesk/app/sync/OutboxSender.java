@@ -90,7 +90,9 @@ public final class OutboxSender {
         }
         List<byte[]> envelopes = new ArrayList<>(batch.size());
         for (Outgoing item : batch) {
-            envelopes.add(SubmissionCodec.envelopeBytes(item.payload(), item.digest(), item.signature(), deviceKeyId));
+            // A relayed item names the LAO device's key; this device's own items name its key.
+            envelopes.add(SubmissionCodec.envelopeBytes(item.payload(), item.digest(), item.signature(),
+                    item.keyId() != null ? item.keyId() : deviceKeyId));
         }
         Exchange<PushResult> exchange = link.push(token, envelopes);
         if (exchange instanceof Exchange.Answered<PushResult> answered) {
