@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.infodesk.app.data.StoreException;
+import org.infodesk.app.outbox.OutboxItem;
 import org.infodesk.app.sync.Backoff;
 import org.infodesk.app.sync.OutboxSender;
 import org.infodesk.app.sync.ServerAccount;
@@ -136,7 +137,8 @@ public final class DistrictRelay {
             if (round instanceof OutboxSender.Round.Sent sent) {
                 delivered += sent.delivered();
                 refused += sent.refused();
-                progress.pushed(delivered, refused, relay.queued(Integer.MAX_VALUE).size());
+                progress.pushed(delivered, refused, (int) relay.undelivered().stream()
+                        .filter(item -> item.state() != OutboxItem.State.REFUSED).count());
             } else {
                 break;
             }
