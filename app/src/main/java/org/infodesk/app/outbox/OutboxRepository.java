@@ -22,6 +22,16 @@ public interface OutboxRepository {
     void markDelivered(String submissionId, byte[] receipt) throws StoreException;
 
     /**
+     * Records verified receipts, all or none (a receipts bundle carried back from the district
+     * office): submission id → the receipt's JSON.
+     */
+    default void markAllDelivered(java.util.Map<String, byte[]> receipts) throws StoreException {
+        for (java.util.Map.Entry<String, byte[]> e : receipts.entrySet()) {
+            markDelivered(e.getKey(), e.getValue());
+        }
+    }
+
+    /**
      * Records that the server refused an item for good (a conflict, a rejection, unauthorised):
      * it is set aside and shown, and the queue goes on without it.
      *

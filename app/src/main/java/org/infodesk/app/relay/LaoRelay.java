@@ -94,8 +94,8 @@ public final class LaoRelay {
     /**
      * Imports a receipts bundle: every receipt must be for this LAO's bundle, verify with the
      * pinned server key and name an item of this outbox (with its digest, for an item still
-     * waiting); otherwise the whole file is refused and nothing is marked. Importing the same file
-     * again changes nothing.
+     * waiting); otherwise the whole file is refused and nothing is marked. The items are marked
+     * in one transaction; importing the same file again changes nothing.
      */
     public ReceiptsImported importReceipts(Path file, String laoCode, PublicKey serverKey)
             throws StoreException, BundleException {
@@ -115,7 +115,7 @@ public final class LaoRelay {
                 delivered.add(entry.submissionId());
             }
         }
-        List<Receipt> toMark = new ArrayList<>();
+        Map<String, byte[]> toMark = new java.util.LinkedHashMap<>();
         int already = 0;
         for (Receipt receipt : bundle.receipts()) {
             String id = receipt.submissionId().toString();
@@ -128,16 +128,14 @@ public final class LaoRelay {
                 if (!receipt.confirms(serverKey, receipt.submissionId(), item.digest())) {
                     throw new BundleException(BundleProblem.Code.BAD_RECEIPT, name, id + ": for another digest than this PC's");
                 }
-                toMark.add(receipt);
+                toMark.put(id, WireCodec.write(receipt));
             } else if (delivered.contains(id)) {
                 already++;
             } else {
                 throw new BundleException(BundleProblem.Code.BAD_RECEIPT, name, id + ": no submission of this PC waits for it");
             }
         }
-        for (Receipt receipt : toMark) {
-            outbox.markDelivered(receipt.submissionId().toString(), WireCodec.write(receipt));
-        }
+        outbox.markAllDelivered(toMark);
         return new ReceiptsImported(toMark.size(), already);
     }
 }

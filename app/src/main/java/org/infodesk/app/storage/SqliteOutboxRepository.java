@@ -128,24 +128,30 @@ public final class SqliteOutboxRepository implements OutboxRepository {
 
     @Override
     public void markDelivered(String submissionId, byte[] receipt) throws StoreException {
+        markAllDelivered(java.util.Map.of(submissionId, receipt));
+    }
+
+    @Override
+    public void markAllDelivered(java.util.Map<String, byte[]> receipts) throws StoreException {
         Instant now = store.clock().instant();
         store.write(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE outbox_item SET state = 'DELIVERED', receipt = ?, updated_at = ? WHERE submission_id = ?")) {
-                s.setBytes(1, receipt);
-                s.setString(2, now.toString());
-                s.setString(3, submissionId);
-                if (s.executeUpdate() != 1) {
-                    throw Revisions.failure(store, StoreException.Problem.CONFLICT, "no outbox item " + submissionId);
+            try (PreparedStatement item = c.prepareStatement(
+                         "UPDATE outbox_item SET state = 'DELIVERED', receipt = ?, updated_at = ? WHERE submission_id = ?");
+                 PreparedStatement revision = c.prepareStatement("""
+                         UPDATE domain_revision SET state = 'DELIVERED', updated_at = ?
+                         WHERE id = (SELECT revision_id FROM certified_snapshot WHERE submission_id = ?)
+                           AND state IN ('CERTIFIED', 'QUEUED')""")) {
+                for (java.util.Map.Entry<String, byte[]> e : receipts.entrySet()) {
+                    item.setBytes(1, e.getValue());
+                    item.setString(2, now.toString());
+                    item.setString(3, e.getKey());
+                    if (item.executeUpdate() != 1) {
+                        throw Revisions.failure(store, StoreException.Problem.CONFLICT, "no outbox item " + e.getKey());
+                    }
+                    revision.setString(1, now.toString());
+                    revision.setString(2, e.getKey());
+                    revision.executeUpdate();
                 }
-            }
-            try (PreparedStatement s = c.prepareStatement("""
-                    UPDATE domain_revision SET state = 'DELIVERED', updated_at = ?
-                    WHERE id = (SELECT revision_id FROM certified_snapshot WHERE submission_id = ?)
-                      AND state IN ('CERTIFIED', 'QUEUED')""")) {
-                s.setString(1, now.toString());
-                s.setString(2, submissionId);
-                s.executeUpdate();
             }
             return null;
         });
