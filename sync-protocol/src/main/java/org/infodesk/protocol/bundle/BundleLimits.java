@@ -12,8 +12,12 @@ package org.infodesk.protocol.bundle;
  */
 public record BundleLimits(long maxFileBytes, int maxEntries, int maxEntryBytes, long maxTotalBytes, int maxManifestBytes) {
 
-    /** The limits of format 1: 1,001 entries (a manifest and 1,000 items), 1 MiB an entry, 64 MiB in all. */
-    public static final BundleLimits DEFAULT = new BundleLimits(64L << 20, 1001, 1 << 20, 64L << 20, 256 << 10);
+    /**
+     * The limits of format 1: 1,001 entries (a manifest and 1,000 items), 1 MiB an entry (an
+     * envelope's limit, SPEC §3.7), 16 MiB in all and as stored (a push's inflated limit, §4.10):
+     * a whole bundle is held in memory while it is checked, within the app's 256 MB heap.
+     */
+    public static final BundleLimits DEFAULT = new BundleLimits(16L << 20, 1001, 1 << 20, 16L << 20, 256 << 10);
 
     public BundleLimits {
         if (maxFileBytes < 1 || maxEntries < 2 || maxEntryBytes < 1 || maxTotalBytes < 1 || maxManifestBytes < 1) {

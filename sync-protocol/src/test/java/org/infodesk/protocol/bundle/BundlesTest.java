@@ -121,11 +121,20 @@ class BundlesTest {
         Path total = dir.resolve("total.zip");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(total))) {
             put(zip, "manifest.json", manifestOf(List.of()));
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 40; i++) {
                 put(zip, "envelopes/" + new UUID(0, i) + ".json", new byte[1 << 20]);
             }
         }
-        refused(total, BundleProblem.Code.TOTAL_TOO_LARGE, "67108864");
+        refused(total, BundleProblem.Code.TOTAL_TOO_LARGE, "16777216");
+    }
+
+    @Test
+    void aFileLargerAsStoredThanItsLimitIsRefusedWhileReading() throws Exception {
+        Path file = written();
+        assertThat(Files.size(file)).isGreaterThan(2000);
+        Bundles small = new Bundles(new BundleLimits(2000, 1001, 1 << 20, 16L << 20, 256 << 10));
+        assertThatThrownBy(() -> small.readSubmissions(file, CODEC)).isInstanceOfSatisfying(BundleException.class,
+                e -> assertThat(e.code()).isEqualTo(BundleProblem.Code.FILE_TOO_LARGE));
     }
 
     @Test
