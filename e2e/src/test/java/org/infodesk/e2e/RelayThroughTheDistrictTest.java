@@ -171,6 +171,25 @@ class RelayThroughTheDistrictTest {
                         assertThat(ServerAndApp.receiptOf(office.store, id).verifies(own.enrolment().serverKey())).isTrue();
                     }
                 }
+
+                // A relay cannot alter: a bundle made anew for the first LAO on a PC whose key the server never pinned
+                // (as a relay forging one would make it) passes the district's checks, which only find damage, but the
+                // server refuses every envelope, and nothing of it is stored.
+                Path forgerData = Files.createDirectories(work.resolve("forger"));
+                try (CertificationFixture forger = new CertificationFixture(forgerData)) {
+                    String lao = laos.get(0).code();
+                    certifyAll(forger, lao);
+                    Path forged = Files.createDirectories(work.resolve("usb2")).resolve("forged.zip");
+                    new LaoRelay(new SqliteOutboxRepository(forger.store), BUNDLES, CODEC, forger.clock)
+                            .export(forged, lao, forger.keys.publicKey(), forger.keys.keyId(), null);
+                    assertThat(district.importFiles(List.of(forged)).get(0))
+                            .isEqualTo(new DistrictRelay.FileOutcome.Imported(forged, lao, 8, 0));
+                    DistrictRelay.Pushed refused = district.push(sender, (d, r, w) -> { }, 100);
+                    assertThat(refused.delivered()).isZero();
+                    assertThat(refused.refused()).isEqualTo(8);
+                    assertThat(carried.entries(8)).allSatisfy(e -> assertThat(e.refusal()).contains("UNKNOWN_KEY"));
+                    assertThat(count(server, "SELECT count(*) FROM submission")).isEqualTo(LAOS * 8);
+                }
             }
         } finally {
             offices.forEach(CertificationFixture::close);
