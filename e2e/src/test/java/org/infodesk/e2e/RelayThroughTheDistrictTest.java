@@ -49,7 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 8, acceptance 2: 30 LAOs of one district certify their 8 domains offline and export them
  * to bundles; one district device imports the folder, pushes everything to the real server with
  * its own token; the server holds all 240 once, each recorded as relayed; the receipts bundles
- * mark every item delivered on each LAO's PC; a submission also sent directly is stored once.
+ * mark every item delivered on each LAO's PC; a submission also sent directly is stored once. A
+ * bundle a relay made anew, signed with a key the server never pinned, passes the district's
+ * checks and is refused by the server, the authority (ADR 0010).
  */
 class RelayThroughTheDistrictTest {
 
