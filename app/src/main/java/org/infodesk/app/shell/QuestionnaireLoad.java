@@ -1,5 +1,6 @@
 package org.infodesk.app.shell;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.infodesk.protocol.rules.Questionnaire;
 
@@ -14,17 +15,40 @@ final class QuestionnaireLoad {
     private static final String THAI_WORDS = "ผลรวมความยาวถนนแยกตามประเภทผิวจราจร";
 
     private CompletableFuture<Questionnaire> future;
+    private Callable<Questionnaire> source = Questionnaire::fy2564;
+
+    /**
+     * Where the questionnaire comes from, if not the bundled FY 2564 one (a newer version received
+     * from the server); only before reading has begun.
+     */
+    synchronized void from(Callable<Questionnaire> newSource) {
+        if (future != null) {
+            throw new IllegalStateException("the questionnaire is being read already");
+        }
+        source = newSource;
+    }
 
     /** Begins reading, once; the same future every time. */
     synchronized CompletableFuture<Questionnaire> start() {
         if (future == null) {
+            Callable<Questionnaire> read = source;
             future = CompletableFuture.supplyAsync(() -> {
-                Questionnaire q = Questionnaire.fy2564();
+                Questionnaire q;
+                try {
+                    q = read.call();
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
                 warmThaiLineBreaks();
                 return q;
             }, Startup.onThread("infodesk-questionnaire"));
         }
         return future;
+    }
+
+    /** Whether reading has begun. */
+    synchronized boolean started() {
+        return future != null;
     }
 
     /** Whether it has been read (without beginning to). */

@@ -11,7 +11,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.Optional;
 import org.infodesk.app.dashboard.DashboardCache;
 import org.infodesk.app.dashboard.DomainProgress;
+import org.infodesk.app.definitions.Bundled;
+import org.infodesk.app.definitions.Questionnaires;
+import org.infodesk.app.definitions.ReceivedDefinition;
 import org.infodesk.app.storage.SqliteDashboardCache;
+import org.infodesk.app.storage.SqliteDefinitionRepository;
 import org.infodesk.app.data.StoreException;
 import org.infodesk.app.form.DomainKey;
 import org.infodesk.app.form.DomainRecord;
@@ -94,15 +98,34 @@ final class Startup {
         Logging.toFolder(folder);
         LaoProfile lao = LaoProfile.demo();
         Store store;
+        java.util.concurrent.atomic.AtomicReference<Questionnaires> held = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             store = Store.open(folder, Clock.systemUTC(), () -> {
-                Definition d = questionnaire.join().definition();
-                return Map.of(d.key(), d);
+                Questionnaires received = held.get();
+                if (received == null) {
+                    Definition d = questionnaire.join().definition();
+                    return Map.of(d.key(), d);
+                }
+                try {
+                    return received.byKey(); // the bundled one and each received one: values entered with any read back
+                } catch (StoreException e) {
+                    throw new IllegalStateException(e); // not reached: it reads no database
+                }
             });
         } catch (StoreException e) {
             return new Loaded(questionnaire, lao, folder, null, e, null, 0, false);
         }
         try {
+            // A newer version of the year's questionnaire received from the server (issue 7) is entered
+            // with from this start on; none held (the usual case) leaves the bundled one.
+            List<ReceivedDefinition> received = new SqliteDefinitionRepository(store).all();
+            if (!received.isEmpty()) {
+                Questionnaires questionnaires = Questionnaires.of(received);
+                held.set(questionnaires);
+                if (!questionnaire.started()) {
+                    questionnaire.from(() -> questionnaires.forFiscalYear(Bundled.FISCAL_YEAR));
+                }
+            }
             Optional<DashboardCache.Saved> saved = new SqliteDashboardCache(store).latest(lao.code());
             if (saved.isPresent()) {
                 return new Loaded(questionnaire, lao, folder, store, null, saved.get().summaries(), saved.get().fiscalYear(), true);

@@ -68,6 +68,8 @@ public final class SyncShell {
     private final Runnable home;
     private final Runnable decisionsPulled;
     private final Supplier<Window> window;
+    /** Whether an enrolment was found at start (its engine may still be being made). */
+    private boolean enrolledAtStart;
     private final ExecutorService reads = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "infodesk-sync-screen");
         t.setDaemon(true);
@@ -103,13 +105,23 @@ public final class SyncShell {
         prefillCode = code;
     }
 
-    /** Starts sync if the PC is enrolled; true if it is. */
+    /**
+     * Starts sync if the PC is enrolled; true if it is. The engine is made off the JavaFX thread
+     * (its HTTP client and the device key cost a few hundred milliseconds in a fresh JVM, which the
+     * first frame must not wait for: ADR 0007) and attached when ready.
+     */
     public boolean start() {
         model();
         try {
             Optional<ServerAccount> account = new SqliteAccountRepository(store).current();
             if (account.isPresent()) {
-                startEngine(account.get());
+                enrolledAtStart = true;
+                reads.execute(() -> {
+                    SyncEngine made = makeEngine(account.get());
+                    if (made != null) {
+                        Platform.runLater(() -> attach(made));
+                    }
+                });
                 return true;
             }
         } catch (StoreException e) {
@@ -120,7 +132,7 @@ public final class SyncShell {
 
     /** Whether the enrolment screen should open at start: not enrolled, and an address or a code was given. */
     public boolean enrolAtStart() {
-        return engine == null && (prefillServer != null || prefillCode != null);
+        return !enrolledAtStart && engine == null && (prefillServer != null || prefillCode != null);
     }
 
     /** The status bar's line (the sync's state, or "not enrolled"). */
@@ -221,9 +233,28 @@ public final class SyncShell {
     }
 
     private void startEngine(ServerAccount account) {
+        SyncEngine made = makeEngine(account);
+        if (made != null) {
+            attach(made);
+        }
+    }
+
+    /** On the JavaFX thread: the engine in use from now on, started (or stopped, if the app is closing). */
+    private void attach(SyncEngine made) {
+        if (stopped) {
+            made.stop();
+            return;
+        }
         if (engine != null) {
             engine.stop();
         }
+        engine = made;
+        model().connect(engine);
+        engine.start();
+    }
+
+    /** Makes the engine of an account (any thread); null, with a log line, when it cannot be made. */
+    private SyncEngine makeEngine(ServerAccount account) {
         ProxySettings proxy;
         String keyId;
         try {
@@ -231,9 +262,9 @@ public final class SyncShell {
             keyId = keys.get().keyId();
         } catch (StoreException | org.infodesk.app.device.DeviceKeyException e) {
             LOG.warn("cannot start sending: {}", e.getMessage());
-            return;
+            return null;
         }
-        engine = SyncEngine.onThread(account, proxy, new SqliteOutboxRepository(store), new SqlitePullRepository(store), keyId,
+        return SyncEngine.onThread(account, proxy, new SqliteOutboxRepository(store), new SqlitePullRepository(store), keyId,
                 new SyncEngine.Listener() {
                     @Override
                     public void status(OutboxWorker.Status status) {
@@ -257,8 +288,6 @@ public final class SyncShell {
                         });
                     }
                 });
-        model().connect(engine);
-        engine.start();
     }
 
     private Path chooseLogFile(String title) {

@@ -21,6 +21,17 @@ class QuestionnairesTest {
     }
 
     @Test
+    void definitionsReadAtStartUpChooseAsTheRepositoryDoesAndCannotBeStoredInto() throws Exception {
+        Questionnaires questionnaires = Questionnaires.of(java.util.List.of(DefinitionDocuments.received(2564, 2),
+                DefinitionDocuments.received(2564, 3), DefinitionDocuments.received(2566, 1)));
+
+        assertThat(questionnaires.forFiscalYear(2564).definition().key()).isEqualTo("dla-lao-info/2564/3");
+        assertThat(questionnaires.forFiscalYear(2565).definition().key()).isEqualTo(Bundled.key());
+        assertThat(questionnaires.byKey()).containsOnlyKeys(Bundled.key(), "dla-lao-info/2564/2", "dla-lao-info/2564/3",
+                "dla-lao-info/2566/1");
+    }
+
+    @Test
     void aReceivedDocumentThatNamesAnotherIdentityIsPassedOver() throws Exception {
         InMemoryDefinitionRepository received = new InMemoryDefinitionRepository();
         byte[] bytes = DefinitionDocuments.named(2565, 1);

@@ -67,6 +67,29 @@ class InfoDeskAppTest {
     }
 
     @Test
+    void anEnrolledPcStartsItsSyncAtStartAndTheStatusBarFollowsIt() throws Exception {
+        java.security.KeyPair serverKey = org.infodesk.protocol.submission.Ed25519Keys.generate();
+        try (org.infodesk.app.storage.Store store = org.infodesk.app.storage.StoreFixture.open(data)) {
+            // enrolled with a server that is not there (nothing listens on port 1)
+            new org.infodesk.app.storage.SqliteAccountRepository(store).save(new org.infodesk.app.sync.ServerAccount(
+                    okhttp3.HttpUrl.get("http://127.0.0.1:1/"), new org.infodesk.protocol.wire.EnrolmentResponse(
+                            "3f2a9c4e-0b7d-4e1a-9c55-6b1f0d2e8a41", "tok_" + "x".repeat(39),
+                            org.infodesk.protocol.submission.Ed25519Keys.encode(serverKey.getPublic()),
+                            org.infodesk.protocol.submission.Ed25519Keys.keyId(serverKey.getPublic()), "5650801", null,
+                            new org.infodesk.protocol.wire.ProtocolLimits(1 << 20, 8 << 20, 50, 1 << 19, 60, 500)),
+                    java.time.Instant.parse("2026-11-26T03:04:05Z")));
+        }
+
+        launch();
+
+        // the engine, made off the JavaFX thread, attaches and reports: the line is the outbox's, not "not enrolled"
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("·"));
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText())
+                .doesNotContain(org.infodesk.app.i18n.Messages.of(java.util.Locale.forLanguageTag("th")).get("status.noServer"));
+    }
+
+    @Test
     void openingADomainAsksForASignInAndEscGoesBackToTheDashboard() throws Exception {
         launch();
         robot.interact(() -> robot.lookup("#domain-infrastructure").query().requestFocus());
