@@ -1,9 +1,7 @@
 package org.infodesk.protocol.bundle;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import org.infodesk.protocol.definition.ProblemMessages;
 
 /**
  * Why a bundle file was refused ({@code SPEC.md} §5.5): what kind of problem, the file (its name
@@ -65,16 +63,7 @@ public record BundleProblem(Code code, String file, String detail) {
 
     /** The message in the user's language (Thai unless the locale is English). */
     public String message(Locale locale) {
-        Locale l = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
-        String pattern;
-        try {
-            pattern = ResourceBundle.getBundle(BUNDLE, l,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-                    .getString("bundle." + code.name());
-        } catch (MissingResourceException e) {
-            pattern = code.name() + ": {0} {1}";
-        }
-        return new MessageFormat(pattern, locale).format(new Object[] {file, detail});
+        return ProblemMessages.format(BUNDLE, "bundle.", code, locale, file, detail);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.infodesk.protocol.definition;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
@@ -37,20 +35,11 @@ public record DefinitionProblem(Code code, String where, String detail) {
 
     /** The message in the user's language (Thai unless the locale is English). */
     public String message(Locale locale) {
-        ResourceBundle bundle = bundle(locale);
-        String pattern;
-        try {
-            pattern = bundle.getString("definition." + code.name());
-        } catch (MissingResourceException e) {
-            pattern = code.name() + ": {0} {1}";
-        }
-        return new MessageFormat(pattern, locale).format(new Object[] {where, detail});
+        return ProblemMessages.format(BUNDLE, "definition.", code, locale, where, detail);
     }
 
     static ResourceBundle bundle(Locale locale) {
-        Locale l = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
-        return ResourceBundle.getBundle(BUNDLE, l,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return ProblemMessages.bundle(BUNDLE, locale);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.infodesk.protocol.definition.ProblemMessages;
 import org.infodesk.protocol.definition.Severity;
 import org.infodesk.protocol.definition.Text;
 
@@ -52,10 +53,8 @@ public record Finding(Kind kind, Severity severity, ItemRef at, String ruleId, L
         if (kind == Kind.RULE) {
             return text.in(locale);
         }
-        Locale l = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, l,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle bundle = ProblemMessages.bundle(BUNDLE, locale);
         String subject = kind == Kind.RULE_BROKEN ? ruleId : text.in(locale);
-        return new MessageFormat(bundle.getString("finding." + kind.name()), l).format(new Object[] {subject, detail});
+        return new MessageFormat(bundle.getString("finding." + kind.name()), bundle.getLocale()).format(new Object[] {subject, detail});
     }
 }

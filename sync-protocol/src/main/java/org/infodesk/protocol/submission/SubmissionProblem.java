@@ -1,9 +1,7 @@
 package org.infodesk.protocol.submission;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import org.infodesk.protocol.definition.ProblemMessages;
 
 /**
  * One reason a submission envelope was refused ({@code SPEC.md} §3.7): what kind of problem,
@@ -54,16 +52,7 @@ public record SubmissionProblem(Code code, String where, String detail) {
 
     /** The message in the user's language (Thai unless the locale is English). */
     public String message(Locale locale) {
-        Locale l = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
-        String pattern;
-        try {
-            pattern = ResourceBundle.getBundle(BUNDLE, l,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-                    .getString("submission." + code.name());
-        } catch (MissingResourceException e) {
-            pattern = code.name() + ": {0} {1}";
-        }
-        return new MessageFormat(pattern, locale).format(new Object[] {where, detail});
+        return ProblemMessages.format(BUNDLE, "submission.", code, locale, where, detail);
     }
 
     @Override
