@@ -15,9 +15,11 @@ import org.infodesk.app.outbox.Outgoing;
 public final class SqliteOutboxRepository implements OutboxRepository {
 
     private final Store store;
+    private final QueueStatements queue;
 
     public SqliteOutboxRepository(Store store) {
         this.store = store;
+        this.queue = new QueueStatements(store, "outbox_item", "outbox item");
     }
 
     @Override
@@ -90,40 +92,12 @@ public final class SqliteOutboxRepository implements OutboxRepository {
 
     @Override
     public void markRefused(String submissionId, String refusal) throws StoreException {
-        Instant now = store.clock().instant();
-        store.write(c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    UPDATE outbox_item SET state = 'REFUSED', refusal = ?, updated_at = ?
-                    WHERE submission_id = ? AND state <> 'DELIVERED'""")) {
-                s.setString(1, refusal);
-                s.setString(2, now.toString());
-                s.setString(3, submissionId);
-                if (s.executeUpdate() != 1) {
-                    throw Revisions.failure(store, StoreException.Problem.CONFLICT, "no undelivered outbox item " + submissionId);
-                }
-            }
-            return null;
-        });
+        queue.markRefused(submissionId, refusal);
     }
 
     @Override
     public void recordAttempt(List<String> submissionIds, String error) throws StoreException {
-        Instant now = store.clock().instant();
-        String cut = error.length() > 2000 ? error.substring(0, 2000) : error;
-        store.write(c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    UPDATE outbox_item SET attempts = attempts + 1, last_error = ?, updated_at = ?
-                    WHERE submission_id = ? AND state IN ('QUEUED', 'SENDING')""")) {
-                for (String id : submissionIds) {
-                    s.setString(1, cut);
-                    s.setString(2, now.toString());
-                    s.setString(3, id);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            return null;
-        });
+        queue.recordAttempt(submissionIds, error);
     }
 
     @Override

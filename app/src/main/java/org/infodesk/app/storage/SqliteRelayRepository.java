@@ -19,9 +19,11 @@ import org.infodesk.protocol.submission.SubmissionPayload;
 public final class SqliteRelayRepository implements RelayRepository {
 
     private final Store store;
+    private final QueueStatements queue;
 
     public SqliteRelayRepository(Store store) {
         this.store = store;
+        this.queue = new QueueStatements(store, "relay_envelope", "relayed envelope");
     }
 
     @Override
@@ -175,22 +177,11 @@ public final class SqliteRelayRepository implements RelayRepository {
 
     @Override
     public void markDelivered(String submissionId, byte[] receipt) throws StoreException {
-        update("UPDATE relay_envelope SET state = 'DELIVERED', receipt = ?, updated_at = ? WHERE submission_id = ?",
-                submissionId, receipt);
-    }
-
-    @Override
-    public void markRefused(String submissionId, String refusal) throws StoreException {
-        update("""
-                UPDATE relay_envelope SET state = 'REFUSED', refusal = ?, updated_at = ?
-                WHERE submission_id = ? AND state <> 'DELIVERED'""", submissionId, refusal);
-    }
-
-    private void update(String sql, String submissionId, Object value) throws StoreException {
         Instant now = store.clock().instant();
         store.write(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setObject(1, value);
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE relay_envelope SET state = 'DELIVERED', receipt = ?, updated_at = ? WHERE submission_id = ?")) {
+                s.setBytes(1, receipt);
                 s.setString(2, now.toString());
                 s.setString(3, submissionId);
                 if (s.executeUpdate() != 1) {
@@ -202,22 +193,12 @@ public final class SqliteRelayRepository implements RelayRepository {
     }
 
     @Override
+    public void markRefused(String submissionId, String refusal) throws StoreException {
+        queue.markRefused(submissionId, refusal);
+    }
+
+    @Override
     public void recordAttempt(List<String> submissionIds, String error) throws StoreException {
-        Instant now = store.clock().instant();
-        String cut = error.length() > 2000 ? error.substring(0, 2000) : error;
-        store.write(c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    UPDATE relay_envelope SET attempts = attempts + 1, last_error = ?, updated_at = ?
-                    WHERE submission_id = ? AND state IN ('QUEUED', 'SENDING')""")) {
-                for (String id : submissionIds) {
-                    s.setString(1, cut);
-                    s.setString(2, now.toString());
-                    s.setString(3, id);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            return null;
-        });
+        queue.recordAttempt(submissionIds, error);
     }
 }
