@@ -7,10 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A {@link DefinitionRepository} in memory, held to the same contract as SQLite. */
+/**
+ * A {@link DefinitionRepository} in memory, held to the same contract as SQLite: the tests' fake,
+ * and what start-up reads once from the store ({@link Questionnaires#of}) so that the store can
+ * ask for definitions without reading itself.
+ */
 public final class InMemoryDefinitionRepository implements DefinitionRepository {
 
     private final Map<String, ReceivedDefinition> byKey = new LinkedHashMap<>();
+
+    public InMemoryDefinitionRepository() {}
+
+    /** Holding these definitions (a later one of the same identity replaces an earlier one). */
+    public InMemoryDefinitionRepository(List<ReceivedDefinition> held) {
+        held.forEach(this::store);
+    }
 
     @Override
     public synchronized void store(ReceivedDefinition definition) {

@@ -1,11 +1,9 @@
 package org.infodesk.app.definitions;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.infodesk.app.data.StoreException;
 import org.infodesk.protocol.definition.Definition;
@@ -37,32 +35,7 @@ public final class Questionnaires {
      * database, so the store may ask it for definitions while it holds its own transaction.
      */
     public static Questionnaires of(List<ReceivedDefinition> held) {
-        List<ReceivedDefinition> copy = List.copyOf(held);
-        return new Questionnaires(new DefinitionRepository() {
-            @Override
-            public void store(ReceivedDefinition definition) {
-                throw new UnsupportedOperationException("definitions read at start-up are not stored again");
-            }
-
-            @Override
-            public Optional<ReceivedDefinition> find(String definitionId, int fiscalYear, int version) {
-                return copy.stream().filter(d -> d.key().equals(ReceivedDefinition.key(definitionId, fiscalYear, version)))
-                        .findFirst();
-            }
-
-            @Override
-            public List<ReceivedDefinition> ofFiscalYear(int fiscalYear) {
-                return copy.stream().filter(d -> d.fiscalYear() == fiscalYear)
-                        .sorted(Comparator.comparingInt(ReceivedDefinition::version).reversed()
-                                .thenComparing(ReceivedDefinition::definitionId))
-                        .toList();
-            }
-
-            @Override
-            public List<ReceivedDefinition> all() {
-                return copy;
-            }
-        });
+        return new Questionnaires(new InMemoryDefinitionRepository(held));
     }
 
     /** The questionnaire for entering a fiscal year's data. */
