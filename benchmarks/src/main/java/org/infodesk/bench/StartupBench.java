@@ -85,6 +85,8 @@ public final class StartupBench {
                 median(app, "editToSaved"), values(app, "editToSaved"));
         System.out.printf("field edit to \"saved\" shown, median of the next 20 edits: median %d ms  %s%n",
                 median(app, "laterEditToSaved"), values(app, "laterEditToSaved"));
+        System.out.printf("collector pauses inside those windows (included above): open %s, reopen %s, all 21 edits %s ms%n",
+                values(app, "openGc"), values(app, "reopenGc"), values(app, "editsGc"));
     }
 
     private static List<String> with(List<String> options, String more) {

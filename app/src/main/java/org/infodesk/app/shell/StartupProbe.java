@@ -10,8 +10,9 @@ import javafx.scene.Scene;
  * The app's own start-up probe ({@code --probe}): measures process start to the dashboard's
  * first frame, opening the largest domain to its first frame, and a field edit to the frame
  * that shows "saved" (once the form has built its last sections, in the frames after its first); prints one line {@code PROBE startupMs=.. settleMs=.. openDomainMs=.. editToSavedMs=..}
- * ({@code settleMs}: from the first frame until the app's work after it is done, when the probe opens the domain)
- * and exits. Run by {@code ./bench startup}; never part of the tests.
+ * ({@code settleMs}: from the first frame until the app's work after it is done, when the probe opens the domain;
+ * {@code openGcMs}, {@code reopenGcMs}, {@code editsGcMs}: the collectors' pauses inside those windows, which a
+ * figure includes) and exits. Run by {@code ./bench startup}; never part of the tests.
  */
 final class StartupProbe {
 
@@ -62,29 +63,43 @@ final class StartupProbe {
 
     private static void open(Scene scene, Driver driver, long startupMs, long settleMs) {
         long openStart = System.nanoTime();
+        long openGc = gcMs();
         driver.openLargestDomain();
         afterNextFrame(scene, () -> {
             long openMs = (System.nanoTime() - openStart) / 1_000_000;
+            long openGcMs = gcMs() - openGc;
             driver.backToDashboard();
             afterNextFrame(scene, () -> {
                 long reopenStart = System.nanoTime();
+                long reopenGc = gcMs();
                 driver.openLargestDomain();
                 afterNextFrame(scene, () -> {
                     long reopenMs = (System.nanoTime() - reopenStart) / 1_000_000;
+                    long reopenGcMs = gcMs() - reopenGc;
                     long[] edits = new long[MORE_EDITS + 1];
                     // edits once the form is complete, as an officer's first keystroke comes later than that
-                    when(scene, driver::formComplete, () -> edit(scene, driver, edits, 0, () -> {
-                        long[] later = java.util.Arrays.copyOfRange(edits, 1, edits.length);
-                        java.util.Arrays.sort(later);
-                        System.out.println("PROBE startupMs=" + startupMs + " settleMs=" + settleMs + " openDomainMs=" + openMs
-                                + " reopenDomainMs=" + reopenMs + " editToSavedMs=" + edits[0]
-                                + " laterEditToSavedMs=" + later[later.length / 2]);
-                        System.out.flush();
-                        Platform.exit();
-                    }));
+                    when(scene, driver::formComplete, () -> {
+                        long editsGc = gcMs();
+                        edit(scene, driver, edits, 0, () -> {
+                            long[] later = java.util.Arrays.copyOfRange(edits, 1, edits.length);
+                            java.util.Arrays.sort(later);
+                            System.out.println("PROBE startupMs=" + startupMs + " settleMs=" + settleMs + " openDomainMs=" + openMs
+                                    + " reopenDomainMs=" + reopenMs + " editToSavedMs=" + edits[0]
+                                    + " laterEditToSavedMs=" + later[later.length / 2] + " openGcMs=" + openGcMs
+                                    + " reopenGcMs=" + reopenGcMs + " editsGcMs=" + (gcMs() - editsGc));
+                            System.out.flush();
+                            Platform.exit();
+                        });
+                    });
                 });
             });
         });
+    }
+
+    /** The time the collectors have paused the JVM so far. */
+    private static long gcMs() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     /** Runs {@code then} once {@code condition} holds, checking after each frame. */
