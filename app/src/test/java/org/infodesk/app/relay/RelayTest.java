@@ -2,10 +2,12 @@ package org.infodesk.app.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.infodesk.protocol.fixtures.Zips.entriesOf;
+import static org.infodesk.protocol.fixtures.Zips.put;
+import static org.infodesk.protocol.fixtures.Zips.replaceAll;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.infodesk.app.certify.CertificationFixture;
 import org.infodesk.app.certify.CertificationService;
@@ -289,16 +289,6 @@ class RelayTest {
         assertThat(problem.message(Locale.forLanguageTag("th"))).contains(file);
     }
 
-    static Map<String, byte[]> entriesOf(Path zipFile) throws IOException {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(zipFile); ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                out.put(e.getName(), zip.readAllBytes());
-            }
-        }
-        return out;
-    }
 
     Path zip(String name, Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -312,17 +302,5 @@ class RelayTest {
         return file;
     }
 
-    static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(bytes);
-        zip.closeEntry();
-    }
 
-    static void replaceAll(byte[] bytes, byte[] from, byte[] to) {
-        for (int i = 0; i + from.length <= bytes.length; i++) {
-            if (Arrays.equals(bytes, i, i + from.length, from, 0, from.length)) {
-                System.arraycopy(to, 0, bytes, i, to.length);
-            }
-        }
-    }
 }

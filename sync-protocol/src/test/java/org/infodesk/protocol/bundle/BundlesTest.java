@@ -2,6 +2,8 @@ package org.infodesk.protocol.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.infodesk.protocol.fixtures.Zips.put;
+import static org.infodesk.protocol.fixtures.Zips.replaceAll;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -276,17 +278,5 @@ class BundlesTest {
         return file;
     }
 
-    static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(bytes);
-        zip.closeEntry();
-    }
 
-    static void replaceAll(byte[] bytes, byte[] from, byte[] to) {
-        for (int i = 0; i + from.length <= bytes.length; i++) {
-            if (java.util.Arrays.equals(bytes, i, i + from.length, from, 0, from.length)) {
-                System.arraycopy(to, 0, bytes, i, to.length);
-            }
-        }
-    }
 }
