@@ -179,8 +179,8 @@ public final class Ingest {
 
         SubmissionStore.Incoming incoming = new SubmissionStore.Incoming(id, payload.laoCode(), payload.fiscalYear(),
                 payload.domainId(), payload.revision(), payload.supersedes(), payload.definitionKey(),
-                HEX.parseHex(envelope.digest()), canonical, envelope.signatureBytes(), envelope.keyId(), signer.id(),
-                pusher.id().equals(signer.id()) ? null : pusher.id());
+                HEX.parseHex(envelope.digest()), canonical, payload.certifiedAt(), envelope.signatureBytes(), envelope.keyId(),
+                signer.id(), pusher.id().equals(signer.id()) ? null : pusher.id());
 
         return new Judged.Verified(incoming, payload);
     }

@@ -46,10 +46,11 @@ public final class SubmissionStore {
      * (all its envelope holds, SPEC §3.1) and the fields indexed from it.
      */
     public record Incoming(UUID submissionId, String laoCode, int fiscalYear, String domain, int revision,
-                           Integer supersedes, String definitionVersion, byte[] digest, byte[] payload, byte[] signature,
-                           String keyId, UUID deviceId, UUID relayDeviceId) {
+                           Integer supersedes, String definitionVersion, byte[] digest, byte[] payload, Instant certifiedAt,
+                           byte[] signature, String keyId, UUID deviceId, UUID relayDeviceId) {
         public Incoming {
             Objects.requireNonNull(submissionId);
+            Objects.requireNonNull(certifiedAt);
             Objects.requireNonNull(keyId);
             Objects.requireNonNull(deviceId);
             if (digest.length != 32) {
@@ -243,8 +244,8 @@ public final class SubmissionStore {
     private static final String STORE = """
             WITH stored AS (
                 INSERT INTO submission (submission_id, lao_code, fiscal_year, domain, revision, definition_version, digest,
-                                        payload, signature, key_id, device_id, relay_device_id, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                                        payload, certified_at, signature, key_id, device_id, relay_device_id, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 RETURNING submission_id, lao_code, fiscal_year, domain, revision),
             moved AS (
                 INSERT INTO domain_head (lao_code, fiscal_year, domain, revision, submission_id)
@@ -273,6 +274,7 @@ public final class SubmissionStore {
             store.setString(++p, in.definitionVersion());
             store.setBytes(++p, in.digest());
             store.setBytes(++p, in.payload());
+            store.setTimestamp(++p, Timestamp.from(in.certifiedAt()));
             store.setBytes(++p, in.signature());
             store.setString(++p, in.keyId());
             store.setObject(++p, in.deviceId());

@@ -28,7 +28,7 @@ public final class Heads {
 
     private static final String SELECT = """
             SELECT l.code, l.name_th, l.name_en, l.province, l.district,
-                   h.domain, h.revision, s.submission_id, s.received_at, s.payload, d.decision, d.decided_at
+                   h.domain, h.revision, s.submission_id, s.received_at, %s, d.decision, d.decided_at, s.certified_at
             FROM lao l
             LEFT JOIN domain_head h ON h.lao_code = l.code AND h.fiscal_year = ?
             LEFT JOIN submission s ON s.submission_id = h.submission_id
@@ -49,12 +49,14 @@ public final class Heads {
      * one domain's head revision.
      *
      * @param domainId  the head's domain, {@code null} (with every member after it) for an LAO with no head at all
-     * @param payload   the head's canonical signed payload bytes (SPEC §3.3)
+     * @param payload   the head's canonical signed payload bytes (SPEC §3.3): read for the accepted
+     *                  heads only (the export's values), {@code null} in a status
+     * @param certifiedAt when the device says the head was certified (the payload's {@code certified_at})
      * @param state     {@link DomainState#DELIVERED}, {@code RETURNED} or {@code ACCEPTED}; {@code NOTHING} when {@code domainId} is null
      */
     public record Head(String laoCode, String laoNameTh, String laoNameEn, String province, String district,
             String domainId, Integer revision, UUID submissionId, Instant receivedAt, byte[] payload,
-            DomainState state, Instant decidedAt) {}
+            DomainState state, Instant decidedAt, Instant certifiedAt) {}
 
     /** Receives the rows one by one. */
     @FunctionalInterface
@@ -65,7 +67,8 @@ public final class Heads {
     /**
      * Streams the rows of a fiscal year and scope, ordered by province, district, LAO code and
      * domain (in the order of {@code domainOrder}, then by id): with {@code acceptedOnly}, only heads whose latest decision is ACCEPTED; else
-     * every LAO of the scope, with a row of its own (domain {@code null}) when it has no head.
+     * every LAO of the scope, with a row of its own (domain {@code null}) when it has no head. Only the
+     * accepted heads carry their payloads (what the export writes); a status needs none of them.
      * What the consumer throws is thrown on, after the cursor is closed.
      */
     public <E extends Exception> void forEach(int fiscalYear, Scope scope, boolean acceptedOnly, List<String> domainOrder,
@@ -74,7 +77,8 @@ public final class Heads {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
             connection.setReadOnly(true);
-            try (PreparedStatement select = connection.prepareStatement(SELECT + (acceptedOnly ? ACCEPTED_ONLY : "") + ORDER)) {
+            try (PreparedStatement select = connection.prepareStatement(SELECT.formatted(acceptedOnly ? "s.payload" : "NULL::bytea")
+                    + (acceptedOnly ? ACCEPTED_ONLY : "") + ORDER)) {
                 select.setFetchSize(FETCH_SIZE);
                 select.setInt(1, fiscalYear);
                 bindScope(select, 2, scope);
@@ -116,13 +120,13 @@ public final class Heads {
         String laoCode = row.getString(1);
         if (domain == null) {
             return new Head(laoCode, row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                    null, null, null, null, null, DomainState.NOTHING, null);
+                    null, null, null, null, null, DomainState.NOTHING, null, null);
         }
         String decision = row.getString(11);
         DomainState state = decision == null ? DomainState.DELIVERED : DomainState.valueOf(decision);
         return new Head(laoCode, row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                 domain, row.getInt(7), row.getObject(8, UUID.class), instant(row.getTimestamp(9)), row.getBytes(10),
-                state, instant(row.getTimestamp(12)));
+                state, instant(row.getTimestamp(12)), instant(row.getTimestamp(13)));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -51,8 +51,8 @@ public record StatusReport(int fiscalYear, String definitionKey, Scope scope, St
      * One domain of one LAO. For {@link DomainState#NOTHING} every other member is {@code null}.
      *
      * @param revision     the head revision: the highest delivered
-     * @param certifiedAt  when the device says it was certified (inside the signed payload; the
-     *                     device's clock, data only: SPEC §4.12)
+     * @param certifiedAt  when the device says it was certified (the signed payload's, kept in a
+     *                     column at ingest; the device's clock, data only: SPEC §4.12)
      * @param receivedAt   when the server first stored the head revision, by its own clock
      * @param decidedAt    when the latest decision on the head was recorded ({@code null} while undecided)
      */

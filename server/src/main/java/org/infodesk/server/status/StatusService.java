@@ -49,7 +49,7 @@ public final class StatusService {
             Map<String, DomainStatus> domains = domainsOf.computeIfAbsent(head.laoCode(), code -> new LinkedHashMap<>());
             if (head.domainId() != null) {
                 domains.put(head.domainId(), new DomainStatus(head.domainId(), head.state(), head.revision(), head.submissionId(),
-                        payloads.read(head).certifiedAt(), head.receivedAt(), head.decidedAt()));
+                        head.certifiedAt(), head.receivedAt(), head.decidedAt()));
             }
         });
         List<LaoStatus> laos = new ArrayList<>();

@@ -41,6 +41,7 @@ class SubmissionStoreTest {
     static UUID device;
     static SubmissionStore store;
 
+    static final Instant CERTIFIED_AT = Instant.parse("2025-09-01T03:00:00.250Z");
     static final SubmissionStore.ReceiptMaker RECEIPTS = (incoming, receivedAt) -> new SubmissionStore.Receipt(
             receivedAt, ("receipt " + incoming.submissionId()).getBytes(StandardCharsets.UTF_8), new byte[64], "test-key");
 
@@ -64,7 +65,8 @@ class SubmissionStoreTest {
     static SubmissionStore.Incoming submission(UUID id, String domain, int revision, String content) throws Exception {
         byte[] payload = content.getBytes(StandardCharsets.UTF_8);
         return new SubmissionStore.Incoming(id, "5650801", 2568, domain, revision, revision == 1 ? null : revision - 1, "fy2568-v1",
-                MessageDigest.getInstance("SHA-256").digest(payload), payload, new byte[64], "test-key", device, null);
+                MessageDigest.getInstance("SHA-256").digest(payload), payload, CERTIFIED_AT, new byte[64], "test-key", device,
+                null);
     }
 
     @Test
@@ -102,7 +104,7 @@ class SubmissionStoreTest {
         UUID two = UUID.randomUUID();
         var base = submission(UUID.randomUUID(), "solid_waste", 4, "r4 skipping r3");
         var skipping = new SubmissionStore.Incoming(base.submissionId(), base.laoCode(), base.fiscalYear(), base.domain(), 4, 3,
-                base.definitionVersion(), base.digest(), base.payload(), base.signature(), base.keyId(), base.deviceId(), null);
+                base.definitionVersion(), base.digest(), base.payload(), base.certifiedAt(), base.signature(), base.keyId(), base.deviceId(), null);
 
         assertThat(store.store(submission(two, "solid_waste", 2, "r2, its r1 never arrived"), RECEIPTS))
                 .isInstanceOf(SubmissionStore.Outcome.Accepted.class);

@@ -46,8 +46,8 @@ class DatabaseTest {
             sql.execute("INSERT INTO device (id, public_key, kind, lao_code, token_hash, enrolment_code_id, created_at)"
                     + " VALUES ('00000000-0000-0000-0000-000000000001', sha256('k'), 'LAO', '5650801', sha256('t'), 1, now())");
             String submission = "INSERT INTO submission (submission_id, lao_code, fiscal_year, domain, revision,"
-                    + " definition_version, digest, payload, signature, key_id, device_id, relay_device_id, received_at)"
-                    + " VALUES ('%s', '5650801', 2568, 'finance', %d, 'v1', sha256('%s'), 'p', sha512('s'), 'k',"
+                    + " definition_version, digest, payload, certified_at, signature, key_id, device_id, relay_device_id, received_at)"
+                    + " VALUES ('%s', '5650801', 2568, 'finance', %d, 'v1', sha256('%s'), 'p', now(), sha512('s'), 'k',"
                     + " '00000000-0000-0000-0000-000000000001', NULL, now())";
             sql.execute(submission.formatted("00000000-0000-7000-8000-000000000001", 1, "a"));
 

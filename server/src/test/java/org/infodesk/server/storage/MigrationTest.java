@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ladder from its oldest schema with data to the newest (STYLE §7): V1's rows survive V2 to V4, which add to them. */
+/** The ladder from its oldest schema with data to the newest (STYLE §7): V1's rows survive V2 to V5, which add to them. */
 class MigrationTest {
 
     @RegisterExtension
@@ -41,7 +41,8 @@ class MigrationTest {
                         VALUES ('00000000-0000-0000-0000-000000000001', sha256('k'), 'LAO', '5650801', sha256('t'),
                                 (SELECT id FROM enrolment_code), now());
                     INSERT INTO submission VALUES ('00000000-0000-0000-0000-0000000000a1', '5650801', 2564, 'infrastructure', 1,
-                        'dla-lao-info/2564/1', sha256('p'), '{}', convert_to('%s', 'UTF8'),
+                        'dla-lao-info/2564/1', sha256('p'), convert_to('{"certified_at":"2021-09-27T02:30:15.250Z"}', 'UTF8'),
+                        convert_to('%s', 'UTF8'),
                         '00000000-0000-0000-0000-000000000001', NULL, now());
                     INSERT INTO domain_head VALUES ('5650801', 2564, 'infrastructure', 1, '00000000-0000-0000-0000-0000000000a1');
                     INSERT INTO review_decision (submission_id, decision, comment, reviewer, decided_at)
@@ -51,7 +52,7 @@ class MigrationTest {
 
         try (Database database = Database.open(new Database.Settings(Optional.of(url), Optional.empty(), Optional.empty(), dataDir, 4));
              Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement()) {
-            assertThat(one(sql, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("4");
+            assertThat(one(sql, "SELECT max(version) FROM flyway_schema_history")).isEqualTo("5");
             // V3: the device's key id, computed by the database as SPEC §3.5 computes it.
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             byte[] key = sha.digest("k".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -63,6 +64,9 @@ class MigrationTest {
                     .isEqualTo(java.util.HexFormat.of().formatHex(SIGNATURE) + " " + "k3yId_-");
             assertThat(one(sql, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'submission'"
                     + " AND column_name = 'envelope'")).isEqualTo("0");
+            // V5: the device's certification time, out of the payload.
+            assertThat(one(sql, "SELECT to_char(certified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') FROM submission"))
+                    .isEqualTo("2021-09-27 02:30:15.250");
             assertThat(one(sql, "SELECT decision || ' ' || coalesce(reviewer_username, '-') FROM review_decision")).isEqualTo("RETURNED -");
             assertThat(one(sql, "SELECT name FROM change_feed")).matches("[0-9a-f]{16}");
             assertThat(one(sql, "SELECT count(*) FROM change_log")).isEqualTo("0");
