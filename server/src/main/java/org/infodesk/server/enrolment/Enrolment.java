@@ -1,5 +1,7 @@
 package org.infodesk.server.enrolment;
 
+import org.infodesk.protocol.wire.EnrolmentResponse;
+import org.infodesk.protocol.wire.LocalText;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -206,6 +208,28 @@ public final class Enrolment {
                         row.getString(8)));
             }
         }
+    }
+
+    /**
+     * How the registry names the office a device speaks for (SPEC §4.4): its LAO's names, or, for a
+     * district office's device, the district office's (ท้องถิ่นอำเภอ, by the district's Thai name).
+     */
+    public EnrolmentResponse.Office officeOf(Device device) throws SQLException {
+        if (device.kind() == Kind.LAO) {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement select = connection.prepareStatement("SELECT name_th, name_en FROM lao WHERE code = ?")) {
+                select.setString(1, device.laoCode());
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalStateException("an enrolled device's LAO is not in the registry: " + device.laoCode());
+                    }
+                    return new EnrolmentResponse.Office(new LocalText(row.getString(1), row.getString(2)), device.district(),
+                            device.province());
+                }
+            }
+        }
+        return new EnrolmentResponse.Office(new LocalText("ท้องถิ่นอำเภอ" + device.district(),
+                "District local administration office, " + device.district()), device.district(), device.province());
     }
 
     /** Revokes a device: its token and key are refused from now on. False when there is no such device or it was revoked already. */

@@ -200,7 +200,8 @@ public final class Api {
         ServerKeys keys = services.keys();
         EnrolmentResponse response = new EnrolmentResponse(device.id().toString(), enrolled.token(), keys.publicKeyText(),
                 keys.keyId(), device.kind() == Enrolment.Kind.LAO ? device.laoCode() : null,
-                device.kind() == Enrolment.Kind.DISTRICT ? device.districtCode() : null, services.limits());
+                device.kind() == Enrolment.Kind.DISTRICT ? device.districtCode() : null, services.enrolment().officeOf(device),
+                services.limits());
         ctx.status(201);
         ctx.contentType("application/json");
         ctx.result(WireCodec.write(response));

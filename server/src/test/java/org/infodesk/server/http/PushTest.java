@@ -111,6 +111,9 @@ class PushTest {
         assertThat(response.serverKeyId()).isEqualTo(server.keys().keyId());
         assertThat(response.laoCode()).isNull();
         assertThat(response.districtCode()).isEqualTo("6508");
+        assertThat(response.office().name().th()).isEqualTo("ท้องถิ่นอำเภอวังทอง");
+        assertThat(response.office().district()).isEqualTo("วังทอง");
+        assertThat(response.office().province()).isEqualTo("พิษณุโลก");
         assertThat(response.limits().maxBodyBytes()).isEqualTo(MAX_BODY);
         assertThat(enrolment.authenticate(response.token())).hasValueSatisfying(device ->
                 assertThat(device.publicKey()).isEqualTo(keys.getPublic()));

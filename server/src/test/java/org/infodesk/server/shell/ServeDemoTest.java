@@ -44,7 +44,11 @@ class ServeDemoTest {
             KeyPair keys = Ed25519Keys.generate();
             HttpResponse<byte[]> enrolled = devices.post(Routes.ENROL.path(), Devices.enrolmentBody(first.code(), keys));
             assertThat(enrolled.statusCode()).as(new String(enrolled.body(), StandardCharsets.UTF_8)).isEqualTo(201);
-            assertThat(WireCodec.read(enrolled.body(), EnrolmentResponse.class).laoCode()).isEqualTo("5650801");
+            EnrolmentResponse response = WireCodec.read(enrolled.body(), EnrolmentResponse.class);
+            assertThat(response.laoCode()).isEqualTo("5650801");
+            // the registry's names of the LAO, which the app takes for its office
+            assertThat(response.office().name().th()).isEqualTo("เทศบาลตำบลวังทอง");
+            assertThat(response.office().province()).isEqualTo("พิษณุโลก");
         }
     }
 }

@@ -59,7 +59,8 @@ class WireCodecTest {
 
     static EnrolmentResponse enrolmentResponse() {
         return new EnrolmentResponse("dev-000017", "A".repeat(43), KEY.publicKey(), KEY.keyId(), null, "6508",
-                ProtocolLimits.DEFAULT);
+                new EnrolmentResponse.Office(new LocalText("ท้องถิ่นอำเภอเมืองเพชรบูรณ์", "District local administration office, เมืองเพชรบูรณ์"),
+                        "เมืองเพชรบูรณ์", "เพชรบูรณ์"), ProtocolLimits.DEFAULT);
     }
 
     static EnrolmentRequest enrolmentRequest() {
@@ -161,6 +162,18 @@ class WireCodecTest {
                 ProblemCode.MISSING_FIELD, "lao_code");
         refused(text(pullResponse()).replace("\"kind\":\"definition\",", ""), PullResponse.class,
                 ProblemCode.MISSING_FIELD, "changes[2].kind");
+    }
+
+    @Test
+    void anEnrolmentResponseNamesItsOfficeOrSaysNullAndABadNameIsRefused() throws WireException {
+        EnrolmentResponse unnamed = new EnrolmentResponse("dev-000017", "A".repeat(43), KEY.publicKey(), KEY.keyId(), "6650805",
+                null, ProtocolLimits.DEFAULT);
+        assertThat(text(unnamed)).contains("\"office\":null");
+        assertThat(WireCodec.read(WireCodec.write(unnamed), EnrolmentResponse.class).office()).isNull();
+        refused(text(enrolmentResponse()).replace("\"province\":\"เพชรบูรณ์\"", "\"province\":\" \""), EnrolmentResponse.class,
+                ProblemCode.BAD_VALUE, "");
+        refused(text(enrolmentResponse()).replace(",\"province\":\"เพชรบูรณ์\"", ""), EnrolmentResponse.class,
+                ProblemCode.MISSING_FIELD, "office.province");
     }
 
     @Test
