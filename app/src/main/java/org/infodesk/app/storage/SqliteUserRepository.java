@@ -35,7 +35,7 @@ public final class SqliteUserRepository implements UserRepository {
     }
 
     private static int count(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM app_user")) {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM app_user WHERE active = 1")) {
             r.next();
             return r.getInt(1);
         }

@@ -18,13 +18,25 @@ public final class DemoUsers {
 
     private DemoUsers() {}
 
+    /** The demo's admin. */
+    public static final String ADMIN = "admin";
+
+    /**
+     * Leaving the demo (the PC enrolled for its own office): the demo's people can no longer sign
+     * in (their password is on the demo's screen); the next sign-in makes the office's own first
+     * admin. Whether any of them was still active.
+     */
+    public static synchronized boolean retire(UserService users) throws StoreException {
+        return users.retire(java.util.List.of(ADMIN, OFFICER, CERTIFIER));
+    }
+
     /** Makes the demo users if there is no user yet; whether it did. */
     public static synchronized boolean installIfAbsent(UserService users) throws StoreException {
         if (!users.needsFirstAdmin()) {
             return false;
         }
         try {
-            User admin = users.createFirstAdmin("admin", "นายสมชาย ใจดี", "นักวิชาการคอมพิวเตอร์ชำนาญการ", PASSWORD);
+            User admin = users.createFirstAdmin(ADMIN, "นายสมชาย ใจดี", "นักวิชาการคอมพิวเตอร์ชำนาญการ", PASSWORD);
             users.addUser(admin, new NewUser(OFFICER, "นางสมศรี ขยันดี", "เจ้าพนักงานธุรการชำนาญงาน",
                     Set.of(Role.DATA_ENTRY_OFFICER)), PASSWORD);
             users.addUser(admin, new NewUser(CERTIFIER, "นางมาลี รักษ์ถิ่น", "ปลัดเทศบาล", Set.of(Role.CERTIFIER)), PASSWORD);

@@ -14,12 +14,13 @@ public interface UserRepository {
     /** A user's stored secret: the encoded hash, and whether an admin set it (the user should change it). */
     record Credential(String passwordHash, boolean mustChangePassword) {}
 
-    /** How many users exist, active or not. */
+    /** How many active users exist: people who can sign in. */
     int count() throws StoreException;
 
     /**
-     * Adds the first user, in one transaction with the check that there is none; false (and
-     * nothing written) if any user exists already.
+     * Adds the first user, in one transaction with the check that no active one exists (none at
+     * all on a first run; only the retired demo users after leaving the demo); false (and nothing
+     * written) if an active user exists already.
      */
     boolean addFirst(User user, String passwordHash) throws StoreException;
 

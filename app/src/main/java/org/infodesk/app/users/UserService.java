@@ -44,7 +44,10 @@ public final class UserService {
         this.clock = clock;
     }
 
-    /** Whether this installation has no user yet, so the first-run screen must create the first admin. */
+    /**
+     * Whether this installation has no active user (none yet, or only the demo's, retired when the
+     * PC enrolled for its own office), so the first-run screen must create the first admin.
+     */
     public boolean needsFirstAdmin() throws StoreException {
         return users.count() == 0;
     }
@@ -60,6 +63,9 @@ public final class UserService {
             throw new UserException(UserException.Problem.ALREADY_SET_UP);
         }
         User admin = checked(new NewUser(username, displayName, position, Set.of(Role.LAO_ADMIN)), password);
+        if (users.find(admin.username()).isPresent()) {
+            throw new UserException(UserException.Problem.USERNAME_TAKEN); // a retired demo user's name
+        }
         if (!users.addFirst(admin, hasher.hash(password))) {
             throw new UserException(UserException.Problem.ALREADY_SET_UP);
         }
@@ -90,6 +96,25 @@ public final class UserService {
         users.setCredential(userId, new UserRepository.Credential(hasher.hash(newPassword), true));
         users.clearFailures(user.username());
         LOG.info("{} reset the password of {}", actor.username(), user.username());
+    }
+
+    /**
+     * Leaving the demo (the PC enrolled for its own office, issue 7): makes the named users
+     * inactive without an admin's say, as their password is shown on the demo's screen. Only
+     * {@link DemoUsers#retire} calls it. Whether any was active.
+     */
+    boolean retire(java.util.Collection<String> usernames) throws StoreException {
+        boolean any = false;
+        for (String name : usernames) {
+            Optional<User> user = users.find(name);
+            if (user.isPresent() && user.get().active()) {
+                users.setActive(user.get().id(), false);
+                users.clearFailures(name);
+                LOG.info("demo user {} retired on leaving the demo", name);
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** An admin makes a user inactive (left the office) or active again; the last active admin stays. */

@@ -19,12 +19,12 @@ public final class InMemoryUserRepository implements UserRepository {
 
     @Override
     public synchronized int count() {
-        return users.size();
+        return (int) users.values().stream().filter(User::active).count();
     }
 
     @Override
     public synchronized boolean addFirst(User user, String passwordHash) throws StoreException {
-        if (!users.isEmpty()) {
+        if (count() > 0) {
             return false;
         }
         add(user, new Credential(passwordHash, false));

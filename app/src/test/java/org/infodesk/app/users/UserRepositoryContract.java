@@ -35,6 +35,18 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void onceNoUserIsActiveAFirstUserMayBeAddedAgain() throws Exception {
+        UserRepository repo = repository();
+        repo.addFirst(CERTIFIER, HASH);
+        repo.setActive(CERTIFIER.id(), false);
+
+        assertThat(repo.count()).isZero();
+        assertThat(repo.addFirst(ADMIN, HASH)).isTrue();
+        assertThat(repo.count()).isEqualTo(1);
+        assertThat(repo.all()).hasSize(2);
+    }
+
+    @Test
     void aUserComesBackWithEveryFieldAndAllRoles() throws Exception {
         UserRepository repo = repository();
         repo.addFirst(ADMIN, HASH);
