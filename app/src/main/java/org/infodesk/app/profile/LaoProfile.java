@@ -1,6 +1,8 @@
 package org.infodesk.app.profile;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.infodesk.protocol.wire.EnrolmentResponse;
 import org.infodesk.protocol.definition.Text;
 
 /**
@@ -19,6 +21,26 @@ public record LaoProfile(String code, Text name, Text district, Text province) {
         if (code == null || !CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("an LAO code has 7 digits and starts with 2 to 6: " + code);
         }
+    }
+
+    /**
+     * The LAO a PC enrolled for, as the server named it (SPEC §4.4); empty for a district office's
+     * enrolment. A server that did not name the office (none of ours does so) leaves the code as
+     * the name and the district and province unknown; the demo's LAO keeps the demo's names.
+     */
+    public static Optional<LaoProfile> of(EnrolmentResponse enrolment) {
+        if (enrolment.laoCode() == null) {
+            return Optional.empty();
+        }
+        EnrolmentResponse.Office office = enrolment.office();
+        if (office == null) {
+            LaoProfile demo = demo();
+            Text unknown = new Text("-", "-");
+            return Optional.of(demo.code().equals(enrolment.laoCode()) ? demo
+                    : new LaoProfile(enrolment.laoCode(), new Text(enrolment.laoCode(), enrolment.laoCode()), unknown, unknown));
+        }
+        return Optional.of(new LaoProfile(enrolment.laoCode(), new Text(office.name().th(), office.name().en()),
+                new Text(office.district(), office.district()), new Text(office.province(), office.province())));
     }
 
     /** The demo LAO the app opens when the PC is not enrolled: ทต.วังทอง, Phitsanulok (sample data). */

@@ -48,6 +48,8 @@ public final class InfoDeskApp extends Application {
     private StoreException storeProblem;
     /** Whether the first dashboard was the saved copy, recomputed once the questionnaire is ready. */
     private boolean dashboardSaved;
+    /** Enrolled with a server: the office is the one the server named; not, the app runs as the demo. */
+    private boolean enrolled;
     /** Whether the work after the first frame (recomputing, warming up) is done: for the start-up probe. */
     private volatile boolean settled;
     /** The dashboard shown now, if it is the dashboard. */
@@ -75,6 +77,7 @@ public final class InfoDeskApp extends Application {
         store = loaded.store();
         storeProblem = loaded.storeProblem();
         dashboardSaved = loaded.dashboardSaved();
+        enrolled = loaded.enrolled();
         LOG.info("InfoDesk started; data folder {}", dataFolder);
         if (storeProblem != null) {
             LOG.warn("cannot open the store: {}", storeProblem.getMessage());
@@ -102,7 +105,7 @@ public final class InfoDeskApp extends Application {
         Store current = store;
         questionnaireReady.start().thenAcceptAsync(q -> {
             try {
-                var fresh = Startup.refresh(current, q, lao);
+                var fresh = Startup.refresh(current, q, lao, demo());
                 if (demo()) {
                     org.infodesk.app.users.DemoUsers.installIfAbsent(users());
                 }
@@ -177,6 +180,7 @@ public final class InfoDeskApp extends Application {
                     }
                 }, () -> stage);
         sync.prefill(getParameters().getNamed().get("server"), getParameters().getNamed().get("enrolment-code"));
+        sync.onEnrolled(this::enrolledAs);
         sync.start();
         if (dashboard != null) {
             dashboard.followStatus(sync.statusLine());
@@ -371,7 +375,31 @@ public final class InfoDeskApp extends Application {
 
     /** Not enrolled (issue 7): the demo LAO, with the demo's users. */
     private boolean demo() {
-        return lao.equals(LaoProfile.demo());
+        return !enrolled;
+    }
+
+    /**
+     * An enrolment made on the screen. A PC in the demo leaves it: it works for the office the
+     * server named from now on (the dashboard shows it when the officer goes back to it), the
+     * demo's people can no longer sign in (their password is on the demo's screen), and whoever
+     * was signed in is signed out; the next sign-in makes the office's first admin. A PC enrolled
+     * before keeps its office (the enrolment service refused a code for another).
+     */
+    private void enrolledAs(org.infodesk.app.sync.ServerAccount account) {
+        if (!demo()) {
+            return;
+        }
+        enrolled = true;
+        LaoProfile office = LaoProfile.of(account.enrolment()).orElse(lao);
+        LOG.info("left the demo: this PC works for {} from now on", office.code());
+        lao = office;
+        sync.office(office);
+        try {
+            org.infodesk.app.users.DemoUsers.retire(users());
+        } catch (org.infodesk.app.data.StoreException e) {
+            LOG.warn("cannot retire the demo's users: {}", e.getMessage());
+        }
+        session.endDemo();
     }
 
     private synchronized org.infodesk.app.users.UserService users() {

@@ -41,7 +41,7 @@ final class Session {
     private final Supplier<Messages> messages;
     private final Consumer<Parent> show;
     private final Supplier<Node> shown;
-    private final boolean demo;
+    private boolean demo;
     private final InactivityLock lock = new InactivityLock(Clock.systemUTC());
     private User user;
     private boolean locked;
@@ -59,6 +59,15 @@ final class Session {
     /** The signed-in user, or null. */
     User user() {
         return user;
+    }
+
+    /**
+     * The PC left the demo (enrolled for its own office): whoever is signed in (a demo user) is
+     * signed out, and the next sign-in names no demo users.
+     */
+    void endDemo() {
+        demo = false;
+        user = null;
     }
 
     /** For the start-up probe only: works as a user without a sign-in. */

@@ -14,6 +14,7 @@ import org.infodesk.app.dashboard.DomainProgress;
 import org.infodesk.app.definitions.Bundled;
 import org.infodesk.app.definitions.Questionnaires;
 import org.infodesk.app.definitions.ReceivedDefinition;
+import org.infodesk.app.storage.SqliteAccountRepository;
 import org.infodesk.app.storage.SqliteDashboardCache;
 import org.infodesk.app.storage.SqliteDefinitionRepository;
 import org.infodesk.app.data.StoreException;
@@ -25,6 +26,7 @@ import org.infodesk.app.storage.DataFolder;
 import org.infodesk.app.storage.SqliteAnswerRepository;
 import org.infodesk.app.storage.SqliteLastYearRepository;
 import org.infodesk.app.storage.Store;
+import org.infodesk.app.sync.ServerAccount;
 import org.infodesk.app.certify.Readiness;
 import org.infodesk.protocol.answers.Answers;
 import org.infodesk.protocol.definition.Definition;
@@ -53,8 +55,13 @@ final class Startup {
      * @param dashboardYear  the fiscal year of {@code dashboard}
      * @param dashboardSaved whether {@code dashboard} is the saved copy, to recompute when the questionnaire is ready
      */
+    /**
+     * @param enrolled whether the PC has enrolled with a server (its office is then the one the
+     *                 server named: {@code lao}); not enrolled, it runs as the demo
+     */
     record Loaded(QuestionnaireLoad questionnaire, LaoProfile lao, Path dataFolder, Store store,
-            StoreException storeProblem, List<DomainProgress.Summary> dashboard, int dashboardYear, boolean dashboardSaved) {}
+            StoreException storeProblem, List<DomainProgress.Summary> dashboard, int dashboardYear, boolean dashboardSaved,
+            boolean enrolled) {}
 
     private static CompletableFuture<Loaded> pending;
 
@@ -113,9 +120,14 @@ final class Startup {
                 }
             });
         } catch (StoreException e) {
-            return new Loaded(questionnaire, lao, folder, null, e, null, 0, false);
+            return new Loaded(questionnaire, lao, folder, null, e, null, 0, false, false);
         }
+        boolean enrolled;
         try {
+            // An enrolled PC works for the office the server named at enrolment (SPEC §4.4); else the demo's.
+            Optional<ServerAccount> account = new SqliteAccountRepository(store).current();
+            enrolled = account.isPresent();
+            lao = account.flatMap(a -> LaoProfile.of(a.enrolment())).orElse(lao);
             // A newer version of the year's questionnaire received from the server (issue 7) is entered
             // with from this start on; none held (the usual case) leaves the bundled one.
             List<ReceivedDefinition> received = new SqliteDefinitionRepository(store).all();
@@ -128,15 +140,16 @@ final class Startup {
             }
             Optional<DashboardCache.Saved> saved = new SqliteDashboardCache(store).latest(lao.code());
             if (saved.isPresent()) {
-                return new Loaded(questionnaire, lao, folder, store, null, saved.get().summaries(), saved.get().fiscalYear(), true);
+                return new Loaded(questionnaire, lao, folder, store, null, saved.get().summaries(), saved.get().fiscalYear(), true,
+                        enrolled);
             }
             // the first start: nothing saved to show yet
             Questionnaire q = questionnaire.join();
-            List<DomainProgress.Summary> dashboard = refresh(store, q, lao);
-            return new Loaded(questionnaire, lao, folder, store, null, dashboard, q.definition().fiscalYear(), false);
+            List<DomainProgress.Summary> dashboard = refresh(store, q, lao, !enrolled);
+            return new Loaded(questionnaire, lao, folder, store, null, dashboard, q.definition().fiscalYear(), false, enrolled);
         } catch (StoreException e) {
             store.close();
-            return new Loaded(questionnaire, lao, folder, null, e, null, 0, false);
+            return new Loaded(questionnaire, lao, folder, null, e, null, 0, false, false);
         }
     }
 
@@ -144,8 +157,10 @@ final class Startup {
      * Computes every domain's progress and saves it for the next start; in demo mode (not
      * enrolled) first installs the sample LAO's last-year values, to show the update workflow.
      */
-    static List<DomainProgress.Summary> refresh(Store store, Questionnaire q, LaoProfile lao) throws StoreException {
-        DemoSample.installIfAbsent(new SqliteLastYearRepository(store, q.definition()), q.definition(), lao.code());
+    static List<DomainProgress.Summary> refresh(Store store, Questionnaire q, LaoProfile lao, boolean demo) throws StoreException {
+        if (demo) {
+            DemoSample.installIfAbsent(new SqliteLastYearRepository(store, q.definition()), q.definition(), lao.code());
+        }
         return dashboardSaved(store, q, lao);
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +61,9 @@ public final class SyncShell {
 
     private final Store store;
     private final Path dataFolder;
-    private final LaoProfile lao;
+    private LaoProfile lao;
+    /** Told of each enrolment made on the enrolment screen (on the JavaFX thread). */
+    private Consumer<ServerAccount> enrolledListener = account -> { };
     private final Supplier<Messages> messages;
     private final Keys keys;
     private final Function<String, String> domainLabel;
@@ -196,6 +199,19 @@ public final class SyncShell {
         Platform.runLater(view::focusFirst);
     }
 
+    /**
+     * Who is told of an enrolment made on the screen: the shell, which then takes the office the
+     * server named when the PC had none of its own (the demo).
+     */
+    public void onEnrolled(Consumer<ServerAccount> listener) {
+        enrolledListener = Objects.requireNonNull(listener);
+    }
+
+    /** The office this PC works for from now on (after leaving the demo). */
+    public void office(LaoProfile office) {
+        lao = Objects.requireNonNull(office);
+    }
+
     public void openEnrolment() {
         Messages m = messages.get();
         ProxySettings proxy;
@@ -219,7 +235,10 @@ public final class SyncShell {
         DeviceKeys deviceKeys = keys.get();
         EnrolmentService service = new EnrolmentService(new SqliteAccountRepository(store), deviceKeys,
                 (HttpUrl url) -> new ServerLink(proxy.client(), url, Clock.systemUTC()), Clock.systemUTC());
-        EnrolmentService.Result result = service.enrol(address, code, lao.code(), null, deviceLabel());
+        // A PC enrolled before keeps its office (a code for another is refused); one that never was
+        // (the demo) takes the office the server names.
+        boolean hasOffice = new SqliteAccountRepository(store).current().isPresent();
+        EnrolmentService.Result result = service.enrol(address, code, hasOffice ? lao.code() : null, null, deviceLabel());
         if (result instanceof EnrolmentService.Result.Enrolled) {
             new SqliteProxyRepository(store).save(proxy);
         }
@@ -230,6 +249,7 @@ public final class SyncShell {
         LOG.info("enrolled with {} as device {}", account.server(), account.enrolment().deviceId());
         prefillCode = null;
         startEngine(account);
+        enrolledListener.accept(account);
     }
 
     private void startEngine(ServerAccount account) {

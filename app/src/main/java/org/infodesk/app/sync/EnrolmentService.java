@@ -60,7 +60,8 @@ public final class EnrolmentService {
      * Enrols with the server at {@code address} using {@code code}.
      *
      * @param laoCode      this office's LAO, or null for a district office's installation
-     * @param districtCode this district office's code, or null for an LAO's
+     * @param districtCode this district office's code, or null for an LAO's; both null on a PC that has
+     *                     no office of its own yet (the demo): the office the server names is taken
      * @param deviceLabel  how the server's administrators will see this PC
      */
     public Result enrol(String address, String code, String laoCode, String districtCode, String deviceLabel) throws StoreException {
@@ -80,7 +81,8 @@ public final class EnrolmentService {
             return new Result.NoAnswer(later.trouble(), later.detail());
         }
         EnrolmentResponse enrolment = ((Exchange.Answered<EnrolmentResponse>) exchange).value();
-        if (!Objects.equals(enrolment.laoCode(), laoCode) || !Objects.equals(enrolment.districtCode(), districtCode)) {
+        boolean anyOffice = laoCode == null && districtCode == null;
+        if (!anyOffice && (!Objects.equals(enrolment.laoCode(), laoCode) || !Objects.equals(enrolment.districtCode(), districtCode))) {
             return new Result.WrongOffice(enrolment.laoCode(), enrolment.districtCode());
         }
         ServerAccount account = new ServerAccount(server, enrolment, clock.instant());

@@ -90,6 +90,62 @@ class InfoDeskAppTest {
     }
 
     @Test
+    void enrollingFromTheDemoOpensTheOfficeTheServerNamesAndRetiresTheDemosPeople() throws Exception {
+        java.security.KeyPair serverKey = org.infodesk.protocol.submission.Ed25519Keys.generate();
+        var office = new org.infodesk.protocol.wire.EnrolmentResponse.Office(new org.infodesk.protocol.wire.LocalText(
+                "องค์การบริหารส่วนตำบลแก่งโสภา", "Kaeng Sopha Subdistrict Administrative Organization"), "วังทอง", "พิษณุโลก");
+        byte[] answer = org.infodesk.protocol.wire.WireCodec.write(new org.infodesk.protocol.wire.EnrolmentResponse(
+                "3f2a9c4e-0b7d-4e1a-9c55-6b1f0d2e8a41", "tok_" + "x".repeat(39),
+                org.infodesk.protocol.submission.Ed25519Keys.encode(serverKey.getPublic()),
+                org.infodesk.protocol.submission.Ed25519Keys.keyId(serverKey.getPublic()), "6650805", null, office,
+                org.infodesk.protocol.wire.ProtocolLimits.DEFAULT));
+        try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+            // the enrolment answered; anything after it (the sync engine's rounds) told to come back later
+            server.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                    boolean enrol = request.getUrl().encodedPath().equals(org.infodesk.protocol.wire.Routes.ENROL.path());
+                    return new mockwebserver3.MockResponse.Builder().code(enrol ? 201 : 503).setHeader("Retry-After", "3600")
+                            .setHeader("Content-Type", "application/json")
+                            .setHeader(org.infodesk.protocol.wire.Routes.PROTOCOL_HEADER, org.infodesk.protocol.wire.Routes.PROTOCOL_VERSION)
+                            .body(enrol ? new String(answer, java.nio.charset.StandardCharsets.UTF_8) : "{}").build();
+                }
+            });
+            server.start();
+            app = FxToolkit.setupApplication(InfoDeskApp.class, "--data-dir=" + data, "--server=" + server.url("/"),
+                    "--enrolment-code=K7QX-3MPA-9TRD");
+            // given a code, the app opens on the enrolment screen, the address and code filled in
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#enrol").tryQuery().isPresent());
+            robot.clickOn("#enrol");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#enrolResult").tryQuery()
+                    .map(n -> ((Label) n).getText().contains("แก่งโสภา")).orElse(false));
+            robot.clickOn("#enrolBack");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#laoLine").tryQuery()
+                    .map(n -> ((Label) n).getText().contains("องค์การบริหารส่วนตำบลแก่งโสภา (6650805)")).orElse(false));
+
+            // opening a domain asks for the office's own first admin: the demo's people are gone
+            robot.interact(() -> robot.lookup("#domain-infrastructure").query().requestFocus());
+            robot.type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#createAdmin").tryQuery().isPresent());
+            robot.type(KeyCode.ESCAPE);
+            quit();
+        }
+
+        // the next start opens the office at once, and its dashboard holds none of the demo's sample
+        launch();
+        assertThat(robot.lookup("#laoLine").queryAs(Label.class).getText()).contains("6650805").contains("วังทอง");
+        quit();
+        try (org.infodesk.app.storage.Store store = org.infodesk.app.storage.StoreFixture.open(data)) {
+            var users = new org.infodesk.app.users.UserService(new org.infodesk.app.storage.SqliteUserRepository(store),
+                    org.infodesk.app.users.PasswordHasher.standard(), java.time.Clock.systemUTC());
+            // the demo's people, if they were made before the enrolment, are retired; none can sign in
+            assertThat(users.signIn(DemoUsers.CERTIFIER, DemoUsers.PASSWORD)).isNotInstanceOf(org.infodesk.app.users.SignIn.Ok.class);
+            assertThat(users.users()).noneMatch(org.infodesk.app.users.User::active);
+            assertThat(users.needsFirstAdmin()).isTrue();
+        }
+    }
+
+    @Test
     void openingADomainAsksForASignInAndEscGoesBackToTheDashboard() throws Exception {
         launch();
         robot.interact(() -> robot.lookup("#domain-infrastructure").query().requestFocus());

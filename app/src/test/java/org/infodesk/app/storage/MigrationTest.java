@@ -77,7 +77,7 @@ class MigrationTest {
             assertThat(new SqliteOutboxRepository(store).undelivered()).hasSize(1);
             assertThat(new SqliteCertificationRepository(store, answers).snapshots(water.key())).hasSize(1);
             try (Statement s = store.connection().createStatement();
-                 ResultSet r = s.executeQuery("SELECT max(version) FROM flyway_schema_history")) {
+                 ResultSet r = s.executeQuery("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history")) {
                 r.next();
                 assertThat(r.getString(1)).isEqualTo(latest);
             }

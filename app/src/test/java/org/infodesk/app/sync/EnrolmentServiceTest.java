@@ -20,6 +20,7 @@ import org.infodesk.app.storage.StoreFixture;
 import org.infodesk.protocol.fixtures.MutableClock;
 import org.infodesk.protocol.submission.Ed25519Keys;
 import org.infodesk.protocol.wire.EnrolmentResponse;
+import org.infodesk.protocol.wire.LocalText;
 import org.infodesk.protocol.wire.ProblemCode;
 import org.infodesk.protocol.wire.ProtocolLimits;
 import org.infodesk.protocol.wire.Routes;
@@ -115,6 +116,23 @@ class EnrolmentServiceTest {
         assertThat(service.enrol(address(), CODE, "5650801", null, "PC"))
                 .isEqualTo(new EnrolmentService.Result.WrongOffice(null, "6509"));
         assertThat(accounts.current()).isEmpty();
+    }
+
+    @Test
+    void aPcWithNoOfficeOfItsOwnTakesTheOfficeTheServerNamesWithItsNames() throws Exception {
+        EnrolmentResponse.Office office = new EnrolmentResponse.Office(
+                new LocalText("องค์การบริหารส่วนตำบลแก่งโสภา", "Kaeng Sopha Subdistrict Administrative Organization"),
+                "วังทอง", "พิษณุโลก");
+        EnrolmentResponse answer = new EnrolmentResponse("3f2a9c4e-0b7d-4e1a-9c55-6b1f0d2e8a41", "T".repeat(43),
+                Ed25519Keys.encode(SERVER_KEY.getPublic()), Ed25519Keys.keyId(SERVER_KEY.getPublic()), "6650805", null, office,
+                ProtocolLimits.DEFAULT);
+        server.enqueue(SyncFixture.protocol(201, "application/json", new String(WireCodec.write(answer), StandardCharsets.UTF_8)));
+
+        assertThat(service.enrol(address(), CODE, null, null, "PC")).isInstanceOf(EnrolmentService.Result.Enrolled.class);
+
+        EnrolmentResponse kept = accounts.current().orElseThrow().enrolment();
+        assertThat(kept.laoCode()).isEqualTo("6650805");
+        assertThat(kept.office()).isEqualTo(office);
     }
 
     @Test

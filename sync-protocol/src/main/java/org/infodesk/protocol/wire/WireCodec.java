@@ -29,7 +29,8 @@ public final class WireCodec {
     public static final int MAX_ENROLMENT_BYTES = 16 * 1024;
 
     private static final Set<Class<?>> MESSAGES = Set.of(EnrolmentRequest.class, EnrolmentResponse.class, PushBatch.class,
-            PushResult.class, ItemOutcome.class, Receipt.class, PullResponse.class, Change.class, Problem.class, ProtocolLimits.class);
+            PushResult.class, ItemOutcome.class, Receipt.class, PullResponse.class, Change.class, Problem.class, ProtocolLimits.class,
+            EnrolmentResponse.Office.class);
 
     private WireCodec() {}
 

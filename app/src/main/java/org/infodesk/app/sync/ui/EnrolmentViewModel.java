@@ -194,7 +194,10 @@ public final class EnrolmentViewModel {
     }
 
     private String enrolledText(ServerAccount account) {
-        return m.get("enrol.done", m.text(lao.name()), account.enrolment().laoCode() == null ? account.enrolment().districtCode()
+        // the office as the server named it (a PC in the demo takes it for its own), else this one's name
+        String office = account.enrolment().office() == null ? m.text(lao.name())
+                : m.english() ? account.enrolment().office().name().en() : account.enrolment().office().name().th();
+        return m.get("enrol.done", office, account.enrolment().laoCode() == null ? account.enrolment().districtCode()
                 : account.enrolment().laoCode(), account.server().toString(), account.enrolment().deviceId(),
                 fingerprint(account.enrolment().serverKeyId()));
     }
