@@ -85,7 +85,11 @@ import org.infodesk.server.shell.ServerConfig;
  * 5650899 and 6650801 to 6650826, each exporting <b>8 bundles of one certified domain each</b>,
  * as an LAO does that carries each domain to the district when it is certified: <b>1,000
  * bundles holding 1,000 envelopes</b>. (1,000 bundles of 8 envelopes would need 1,000 LAOs in one
- * district, which their codes cannot name; the registry would hold no such district.)
+ * district, which their codes cannot name; the registry would hold no such district.) With
+ * {@code --cumulative} each bundle carries every submission of its LAO still waiting, as
+ * {@link LaoRelay#export} does by default while no receipts have come back: an LAO's k-th bundle
+ * holds k envelopes, <b>4,500 envelopes in the 1,000 files</b>, every one read and verified, 1,000
+ * of them new to the district (the others found held already, by id and digest).
  *
  * <p><b>Set-up, not timed.</b> Each LAO has its own SQLite store in its own folder (the app's
  * {@link Store}, migrations included) with its device key ({@link DeviceKeys}), an administrator
@@ -144,7 +148,7 @@ public final class RelayBench {
     private RelayBench() {}
 
     /** The command line. */
-    record Options(int laos, int runs, Path folder, boolean keep) {
+    record Options(int laos, int runs, Path folder, boolean keep, boolean cumulative) {
 
         static final String USAGE = """
                 ./bench relay [options]    issue 8: a district office imports 1,000 bundles and pushes them to the real server
@@ -152,11 +156,15 @@ public final class RelayBench {
                   --runs N      timed runs, each with a fresh server database and district store (default 3)
                   --folder DIR  where the run's data folder is made (default: java.io.tmpdir); deleted after the run
                   --keep        keep the data folder (the LAOs' stores, the bundles, the last run's server and district)
+                  --cumulative  each bundle carries every submission of its LAO still waiting (LaoRelay's export of all,
+                                no receipts back yet): bundle k of an LAO holds k envelopes, 4,500 in the 1,000 files,
+                                1,000 of them new to the district (default: each bundle its one new domain)
                 """;
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
             boolean keep = false;
+            boolean cumulative = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("--help") || arg.equals("-h")) {
@@ -164,6 +172,8 @@ public final class RelayBench {
                     System.exit(0);
                 } else if (arg.equals("--keep")) {
                     keep = true;
+                } else if (arg.equals("--cumulative")) {
+                    cumulative = true;
                 } else if (List.of("--laos", "--runs", "--folder").contains(arg) && i + 1 < args.length) {
                     values.put(arg.substring(2), args[++i]);
                 } else {
@@ -172,7 +182,7 @@ public final class RelayBench {
                 }
             }
             return new Options(number(values, "laos", 125, 1, 198), number(values, "runs", 3, 1, 100),
-                    Path.of(values.getOrDefault("folder", System.getProperty("java.io.tmpdir"))), keep);
+                    Path.of(values.getOrDefault("folder", System.getProperty("java.io.tmpdir"))), keep, cumulative);
         }
 
         private static int number(Map<String, String> values, String key, int fallback, int min, int max) {
@@ -193,11 +203,14 @@ public final class RelayBench {
         }
     }
 
-    /** One LAO as set up: its device key and the submissions it certified, by id with their digests. */
-    record Office(String code, PublicKey deviceKey, Map<UUID, String> digests) {}
+    /**
+     * One LAO as set up: its device key, the submissions it certified (by id, with their digests)
+     * and how many envelopes its bundles carry in all.
+     */
+    record Office(String code, PublicKey deviceKey, Map<UUID, String> digests, int carried) {}
 
     /** One run's figures. */
-    record Run(double importSeconds, double importCpuSeconds, int files, int envelopes, double pushSeconds,
+    record Run(double importSeconds, double importCpuSeconds, int files, int envelopes, int alreadyHeld, double pushSeconds,
                double pushCpuSeconds, int delivered, int rounds, int waits, double receiptsSeconds, int receiptFiles,
                int failures) {}
 
@@ -238,7 +251,7 @@ public final class RelayBench {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         List<Future<Office>> futures = new ArrayList<>();
         for (String code : codes) {
-            futures.add(pool.submit(() -> office(folder.resolve("laos").resolve(code), code, stick)));
+            futures.add(pool.submit(() -> office(folder.resolve("laos").resolve(code), code, stick, options.cumulative())));
         }
         List<Office> offices = new ArrayList<>();
         for (Future<Office> future : futures) {
@@ -246,6 +259,7 @@ public final class RelayBench {
         }
         pool.shutdown();
         int envelopes = offices.stream().mapToInt(o -> o.digests().size()).sum();
+        int carried = offices.stream().mapToInt(Office::carried).sum();
         long bundleBytes;
         int files;
         try (Stream<Path> listing = Files.list(stick)) {
@@ -257,21 +271,23 @@ public final class RelayBench {
             }
         }
         System.out.printf(Locale.ROOT, "set-up: %d LAOs of district %s %s (%s), each its own SQLite store: 8 domains certified"
-                        + " (complete FY 2564 answers) and each exported at once to a bundle of its own: %d bundles holding %d"
-                        + " envelopes (%.1f KB a file on average) in %.1f s%n", offices.size(), DISTRICT_NAME, PROVINCE, DISTRICT,
-                files, envelopes, bundleBytes / 1024.0 / files, (System.nanoTime() - setUp) / 1e9);
+                        + " (complete FY 2564 answers), a bundle exported after each certification (%s): %d bundles holding %d"
+                        + " envelopes, %d distinct submissions (%.1f KB a file on average) in %.1f s%n", offices.size(),
+                DISTRICT_NAME, PROVINCE, DISTRICT, options.cumulative() ? "every submission still waiting" : "the new one only",
+                files, carried, envelopes, bundleBytes / 1024.0 / files, (System.nanoTime() - setUp) / 1e9);
 
         // ---- the runs
         List<Run> runs = new ArrayList<>();
         for (int r = 1; r <= options.runs(); r++) {
             Path runFolder = folder.resolve("run-" + r);
-            Run run = oneRun(runFolder, csv, checked, offices, stick, files, envelopes);
+            Run run = oneRun(runFolder, csv, checked, offices, stick, files, envelopes, carried);
             runs.add(run);
-            System.out.printf(Locale.ROOT, "run %d (load average %s): import %d files (%d envelopes) in %.2f s: %.0f files/s"
+            System.out.printf(Locale.ROOT, "run %d (load average %s): import %d files (%d envelopes new, %d held already)"
+                            + " in %.2f s: %.0f files/s"
                             + " (%.2f s of CPU on its thread); push %d envelopes in %.2f s: %.0f envelopes/s (%d rounds, %d waits;"
                             + " %.2f s of CPU in this JVM, server included, PostgreSQL not); receipts %d files in %.2f s"
                             + " (%.1f ms an LAO); %d errors%n",
-                    r, loadAverage(), run.files(), run.envelopes(), run.importSeconds(), run.files() / run.importSeconds(),
+                    r, loadAverage(), run.files(), run.envelopes(), run.alreadyHeld(), run.importSeconds(), run.files() / run.importSeconds(),
                     run.importCpuSeconds(), run.delivered(), run.pushSeconds(), run.delivered() / run.pushSeconds(), run.rounds(),
                     run.waits(), run.pushCpuSeconds(), run.receiptFiles(), run.receiptsSeconds(),
                     run.receiptsSeconds() * 1000 / offices.size(), run.failures());
@@ -297,7 +313,7 @@ public final class RelayBench {
 
     /** One timed run on a fresh server database and a fresh district store. */
     private static Run oneRun(Path folder, byte[] csv, RegistryCsv.Checked checked, List<Office> offices, Path stick,
-                              int files, int envelopes) throws Exception {
+                              int files, int envelopes, int entries) throws Exception {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("host", "127.0.0.1");
         flags.put("port", "0");
@@ -340,17 +356,19 @@ public final class RelayBench {
                 double importSeconds = (System.nanoTime() - started) / 1e9;
                 double importCpu = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9;
                 int added = 0;
+                int alreadyHeld = 0;
                 for (DistrictRelay.FileOutcome outcome : imported) {
                     if (outcome instanceof DistrictRelay.FileOutcome.Imported kept) {
                         added += kept.added();
+                        alreadyHeld += kept.alreadyHeld();
                     } else {
                         failures++;
                         System.out.println("  refused: " + outcome);
                     }
                 }
-                if (imported.size() != files || added != envelopes) {
-                    System.out.println("  imported " + imported.size() + " files adding " + added + " envelopes; expected "
-                            + files + " and " + envelopes);
+                if (imported.size() != files || added != envelopes || added + alreadyHeld != entries) {
+                    System.out.println("  imported " + imported.size() + " files adding " + added + " envelopes, " + alreadyHeld
+                            + " held already; expected " + files + " files, " + envelopes + " new of " + entries);
                     failures++;
                 }
 
@@ -397,7 +415,7 @@ public final class RelayBench {
                 // ---- checks, not timed
                 failures += checkReceipts(receiptFiles, offices, server.keys().publicKey(), envelopes);
                 failures += checkDatabase(data, envelopes);
-                return new Run(importSeconds, importCpu, imported.size(), added, pushSeconds, pushCpu, delivered, rounds.get(),
+                return new Run(importSeconds, importCpu, imported.size(), added, alreadyHeld, pushSeconds, pushCpu, delivered, rounds.get(),
                         waits, receiptsSeconds, receiptFiles.size(), failures);
             }
         }
@@ -445,9 +463,10 @@ public final class RelayBench {
 
     /**
      * One LAO's PC: its store and device key, two users, and for each domain the sample answers
-     * certified and exported at once to a bundle of that submission alone.
+     * certified and exported at once to a bundle of that submission alone ({@code cumulative}: of
+     * every submission still waiting).
      */
-    private static Office office(Path dataFolder, String code, Path stick) throws Exception {
+    private static Office office(Path dataFolder, String code, Path stick, boolean cumulative) throws Exception {
         SetClock clock = new SetClock(Instant.parse("2021-05-31T02:00:00Z"));
         try (Store store = Store.open(dataFolder, clock, Map.of(DEFINITION.key(), DEFINITION))) {
             DeviceKeys keys = DeviceKeys.loadOrCreate(dataFolder, new SqliteDeviceRepository(store));
@@ -461,6 +480,7 @@ public final class RelayBench {
                     new SqliteCertificationRepository(store, answers), users, keys, keys.keyId(), clock);
             LaoRelay relay = new LaoRelay(new SqliteOutboxRepository(store), BUNDLES, CODEC, clock);
             Map<UUID, String> digests = new LinkedHashMap<>();
+            int carried = 0;
             for (Domain domain : DEFINITION.domains()) {
                 clock.advance(Duration.ofMinutes(7));
                 DomainKey key = new DomainKey(code, DEFINITION.fiscalYear(), domain.id());
@@ -471,13 +491,14 @@ public final class RelayBench {
                 }
                 String id = certified.snapshot().submissionId();
                 LaoRelay.Exported exported = relay.export(stick.resolve(relay.suggestedName(code)), code, keys.publicKey(),
-                        keys.keyId(), Set.of(id));
-                if (exported.submissions() != 1) {
+                        keys.keyId(), cumulative ? null : Set.of(id));
+                if (exported.submissions() != (cumulative ? digests.size() + 1 : 1)) {
                     throw new IllegalStateException(key + ": " + exported.submissions() + " submissions exported");
                 }
                 digests.put(UUID.fromString(id), certified.snapshot().digest());
+                carried += exported.submissions();
             }
-            return new Office(code, keys.publicKey(), Map.copyOf(digests));
+            return new Office(code, keys.publicKey(), Map.copyOf(digests), carried);
         }
     }
 
