@@ -254,10 +254,13 @@ public final class RelayBench {
             futures.add(pool.submit(() -> office(folder.resolve("laos").resolve(code), code, stick, options.cumulative())));
         }
         List<Office> offices = new ArrayList<>();
-        for (Future<Office> future : futures) {
-            offices.add(future.get());
+        try {
+            for (Future<Office> future : futures) {
+                offices.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow(); // all done, or one failed: its threads must not keep the JVM alive
         }
-        pool.shutdown();
         int envelopes = offices.stream().mapToInt(o -> o.digests().size()).sum();
         int carried = offices.stream().mapToInt(Office::carried).sum();
         long bundleBytes;
@@ -283,13 +286,12 @@ public final class RelayBench {
             Run run = oneRun(runFolder, csv, checked, offices, stick, files, envelopes, carried);
             runs.add(run);
             System.out.printf(Locale.ROOT, "run %d (load average %s): import %d files (%d envelopes new, %d held already)"
-                            + " in %.2f s: %.0f files/s"
-                            + " (%.2f s of CPU on its thread); push %d envelopes in %.2f s: %.0f envelopes/s (%d rounds, %d waits;"
-                            + " %.2f s of CPU in this JVM, server included, PostgreSQL not); receipts %d files in %.2f s"
-                            + " (%.1f ms an LAO); %d errors%n",
-                    r, loadAverage(), run.files(), run.envelopes(), run.alreadyHeld(), run.importSeconds(), run.files() / run.importSeconds(),
-                    run.importCpuSeconds(), run.delivered(), run.pushSeconds(), run.delivered() / run.pushSeconds(), run.rounds(),
-                    run.waits(), run.pushCpuSeconds(), run.receiptFiles(), run.receiptsSeconds(),
+                            + " in %.2f s: %.0f files/s (%.2f s of CPU on its thread); push %d envelopes in %.2f s:"
+                            + " %.0f envelopes/s (%d rounds, %d waits; %.2f s of CPU in this JVM, server included, PostgreSQL not);"
+                            + " receipts %d files in %.2f s (%.1f ms an LAO); %d errors%n",
+                    r, loadAverage(), run.files(), run.envelopes(), run.alreadyHeld(), run.importSeconds(),
+                    run.files() / run.importSeconds(), run.importCpuSeconds(), run.delivered(), run.pushSeconds(),
+                    run.delivered() / run.pushSeconds(), run.rounds(), run.waits(), run.pushCpuSeconds(), run.receiptFiles(), run.receiptsSeconds(),
                     run.receiptsSeconds() * 1000 / offices.size(), run.failures());
             if (!options.keep() || r < options.runs()) {
                 deleteTree(runFolder);
