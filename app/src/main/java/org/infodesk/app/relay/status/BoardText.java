@@ -3,6 +3,8 @@ package org.infodesk.app.relay.status;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.chrono.ThaiBuddhistChronology;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +18,9 @@ import org.infodesk.protocol.definition.Domain;
  * done, and where the figures come from. The screen and the exports say the same.
  */
 public final class BoardText {
+
+    private static final DateTimeFormatter SHORT_THAI = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Messages.THAI)
+            .withChronology(ThaiBuddhistChronology.INSTANCE);
 
     private final Messages m;
     private final ZoneId zone;
@@ -58,16 +63,16 @@ public final class BoardText {
         return m.get(cell.state().messageKey());
     }
 
-    /** A cell's revision and time ("ฉบับที่ 2 · 1 มิ.ย. พ.ศ. 2564 09:00"), empty when not yet. */
+    /** A cell's revision and time ("ฉบับที่ 2 · 1 มิ.ย. 2564 09:00"), empty when not yet. */
     public String detail(Board.Cell cell) {
         if (cell.state() == CellState.NOT_YET) {
             return "";
         }
         String revision = m.get("relayStatus.revision", cell.revision());
-        return cell.at() == null ? revision : revision + " · " + time(cell.at());
+        return cell.at() == null ? revision : revision + " · " + shortTime(cell.at());
     }
 
-    /** A cell on one line, as the exports write it: "ส่งถึงแล้ว (ฉบับที่ 2 · 1 มิ.ย. พ.ศ. 2564 09:00)". */
+    /** A cell on one line, as the exports write it: "ส่งถึงแล้ว (ฉบับที่ 2 · 1 มิ.ย. 2564 09:00)". */
     public String cellLine(Board.Cell cell) {
         String detail = detail(cell);
         return detail.isEmpty() ? state(cell) : state(cell) + " (" + detail + ")";
@@ -90,6 +95,14 @@ public final class BoardText {
     /** The title with the fiscal year: "สถานะการส่งข้อมูลของ อปท. ในอำเภอ ปีงบประมาณ 2564". */
     public String title(Board board) {
         return m.get("relayStatus.heading", String.valueOf(board.fiscalYear()));
+    }
+
+    /** A cell's time, short enough for its column: "31 พ.ค. 2564 14:15" (B.E.) in Thai; as {@link ThaiDates} in English. */
+    String shortTime(Instant at) {
+        if (m.english()) {
+            return time(at);
+        }
+        return SHORT_THAI.format(at.atZone(zone));
     }
 
     String time(Instant at) {

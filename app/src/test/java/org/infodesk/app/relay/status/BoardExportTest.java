@@ -73,7 +73,7 @@ class BoardExportTest {
         CSVRecord kaengSopha = records.stream().filter(r -> r.get(0).equals("6650805")).findFirst().orElseThrow();
         assertThat(kaengSopha.get(1)).isEqualTo(AWKWARD.th());
         assertThat(kaengSopha.get(headers.indexOf("ด้านโครงสร้างพื้นฐาน")))
-                .isEqualTo("ตรวจรับแล้ว (ฉบับที่ 1 · 1 มิ.ย. พ.ศ. 2564 09:00)");
+                .isEqualTo("ตรวจรับแล้ว (ฉบับที่ 1 · 1 มิ.ย. 2564 09:00)");
         assertThat(kaengSopha.get(headers.indexOf("ด้านบริหารจัดการน้ำ"))).startsWith("เซิร์ฟเวอร์ไม่รับ (ฉบับที่ 1");
         assertThat(kaengSopha.get(headers.indexOf("ด้านสาธารณสุข"))).startsWith("นำมาแล้ว ยังไม่ส่ง (ฉบับที่ 3");
         assertThat(kaengSopha.get(headers.indexOf("ด้านเศรษฐกิจและท่องเที่ยว"))).isEqualTo("ยังไม่มี");

@@ -114,6 +114,7 @@ public final class StatusBoardView extends BorderPane {
         setTop(top);
 
         table.setId("statusTable");
+        table.getStyleClass().add("status-table");
         table.setItems(model.rows());
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -187,8 +188,8 @@ public final class StatusBoardView extends BorderPane {
         lao.setId("column-lao");
         lao.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
         lao.setCellFactory(c -> new LaoCell(text));
-        lao.setPrefWidth(130);
-        lao.setMinWidth(110);
+        lao.setPrefWidth(board.rows().stream().anyMatch(r -> r.name() != null) ? 150 : 80);
+        lao.setMinWidth(70);
         lao.setSortable(false);
         table.getColumns().setAll(List.of(lao));
         for (int i = 0; i < board.domains().size(); i++) {
@@ -199,7 +200,7 @@ public final class StatusBoardView extends BorderPane {
             column.setId("column-" + domain.id());
             column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().cells().get(index)));
             column.setCellFactory(c -> new StateCell(text, domain.id()));
-            column.setPrefWidth(135);
+            column.setPrefWidth(145);
             column.setMinWidth(100);
             column.setSortable(false);
             table.getColumns().add(column);

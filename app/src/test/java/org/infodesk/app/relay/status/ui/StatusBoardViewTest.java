@@ -85,7 +85,7 @@ class StatusBoardViewTest {
         assertThat(AppWindow.text(robot, "#statusTitle")).isEqualTo("สถานะการส่งข้อมูลของ อปท. ในอำเภอ ปีงบประมาณ 2564");
         assertThat(AppWindow.text(robot, "#statusSource")).startsWith("ตามเซิร์ฟเวอร์ ดึงข้อมูลล่าสุดเมื่อ 1 มิ.ย. พ.ศ. 2564 09:50");
         TableCell<?, ?> accepted = cell(robot, "#cell-6650805-infrastructure");
-        assertThat(accepted.getText()).isEqualTo("ตรวจรับแล้ว\nฉบับที่ 1\n31 พ.ค. พ.ศ. 2564 14:15");
+        assertThat(accepted.getText()).isEqualTo("ตรวจรับแล้ว\nฉบับที่ 1\n31 พ.ค. 2564 14:15");
         assertThat(accepted.getStyleClass()).contains("status-accepted");
         assertThat(cell(robot, "#cell-5650801-health_environment").getText()).startsWith("ส่งกลับแก้ไข\nฉบับที่ 2");
         assertThat(cell(robot, "#cell-5650801-health_environment").getStyleClass()).contains("status-returned");
