@@ -1,6 +1,8 @@
 package org.infodesk.app.relay.status.ui;
 
 import java.io.File;
+import java.text.BreakIterator;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -184,7 +186,7 @@ public final class StatusBoardView extends BorderPane {
         BoardText text = model.text();
         List<String> headers = text.headers(board);
         TableColumn<Board.Row, Board.Row> lao = new TableColumn<>();
-        lao.setGraphic(header(model.messages().get("relayStatus.column.lao")));
+        lao.setGraphic(header(model.messages().get("relayStatus.column.lao"), ONE_LINE));
         lao.setId("column-lao");
         lao.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
         lao.setCellFactory(c -> new LaoCell(text));
@@ -196,7 +198,12 @@ public final class StatusBoardView extends BorderPane {
             Domain domain = board.domains().get(i);
             int index = i;
             TableColumn<Board.Row, Board.Cell> column = new TableColumn<>();
-            column.setGraphic(header(headers.get(2 + i)));
+            // two lines at most: a title's qualifier in brackets is left to its tooltip (and to the exports)
+            String title = headers.get(2 + i);
+            int bracket = title.indexOf(" (");
+            Label label = header(bracket > 0 ? title.substring(0, bracket) : title, ONE_LINE);
+            label.setTooltip(new javafx.scene.control.Tooltip(title));
+            column.setGraphic(label);
             column.setId("column-" + domain.id());
             column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().cells().get(index)));
             column.setCellFactory(c -> new StateCell(text, domain.id()));
@@ -206,7 +213,7 @@ public final class StatusBoardView extends BorderPane {
             table.getColumns().add(column);
         }
         TableColumn<Board.Row, String> done = new TableColumn<>();
-        done.setGraphic(header(headers.get(headers.size() - 1)));
+        done.setGraphic(header(headers.get(headers.size() - 1), 10));
         done.setId("column-done");
         done.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(text.done(board, row.getValue())));
         done.setCellFactory(c -> new TableCell<>() {
@@ -224,9 +231,34 @@ public final class StatusBoardView extends BorderPane {
         table.getColumns().add(done);
     }
 
-    private static WrappingLabel header(String text) {
-        WrappingLabel label = new WrappingLabel(text);
+    /** Titles longer than this are put on two lines in a domain's column. */
+    static final int ONE_LINE = 22;
+
+    /**
+     * A column's title on two lines when long, broken at the word boundary nearest its middle (the
+     * JDK's line breaker, which knows Thai words): a header label wraps nothing itself, and
+     * JavaFX's own wrapping draws Thai wrongly ({@code ui.WrappingLabel}).
+     */
+    static String twoLines(String title, int oneLine) {
+        if (title.length() <= oneLine) {
+            return title;
+        }
+        BreakIterator words = BreakIterator.getLineInstance(Locale.forLanguageTag("th"));
+        words.setText(title);
+        int middle = title.length() / 2;
+        int best = -1;
+        for (int at = words.first(); at != BreakIterator.DONE; at = words.next()) {
+            if (at > 0 && at < title.length() && (best < 0 || Math.abs(at - middle) < Math.abs(best - middle))) {
+                best = at;
+            }
+        }
+        return best < 0 ? title : title.substring(0, best).strip() + "\n" + title.substring(best).strip();
+    }
+
+    private static Label header(String text, int oneLine) {
+        Label label = new Label(twoLines(text, oneLine));
         label.getStyleClass().add("status-header");
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         return label;
     }
 
@@ -280,7 +312,7 @@ public final class StatusBoardView extends BorderPane {
         }
 
         static String styleOf(CellState state) {
-            return "status-" + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "status-" + state.name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 }

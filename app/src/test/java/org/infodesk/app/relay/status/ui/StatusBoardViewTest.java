@@ -101,6 +101,11 @@ class StatusBoardViewTest {
         assertThat(cell(robot, "#lao-6650807").getText()).as("an LAO seen only in another year is still listed")
                 .isEqualTo("6650807");
         assertThat(AppWindow.text(robot, "#statusSummary")).isEqualTo("4 อปท. ส่งครบทุกด้าน 1 แห่ง");
+        // a long domain title on two lines, broken between Thai words (a header wraps nothing itself)
+        TableView<?> board = robot.lookup("#statusTable").queryAs(TableView.class);
+        javafx.scene.control.Label governance = (javafx.scene.control.Label) board.getColumns().stream()
+                .filter(c -> "column-internal_governance".equals(c.getId())).findFirst().orElseThrow().getGraphic();
+        assertThat(governance.getText()).isEqualTo("ด้านการจัดการ\nภายในและธรรมาภิบาล");
 
         // the keyboard: the table has the first domain's cell, the arrows move cell by cell, Esc goes back
         @SuppressWarnings("unchecked")
