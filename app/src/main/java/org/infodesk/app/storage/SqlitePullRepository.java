@@ -38,6 +38,8 @@ import org.infodesk.protocol.wire.WireException;
 public final class SqlitePullRepository implements PullRepository {
 
     static final String CURSOR = "pull.cursor";
+    /** When a pull last reached the server (an answer applied), for the district's status board. */
+    static final String PULLED_AT = "pull.at";
     static final String KIND_DEFINITION = "definition";
     static final String KIND_LAST_YEAR = "last_year_values";
     static final int MAX_PROBLEM = 2000;
@@ -79,6 +81,12 @@ public final class SqlitePullRepository implements PullRepository {
                     learn(c, definition, now);
                 } else if (change instanceof Change.LastYearValues values) {
                     lastYear(c, values, lao, now);
+                } else if (change instanceof Change.LaoStatus status) {
+                    // the newest of an LAO's domain by revision, then by the order of the changes
+                    Kept before = kept(c, "lao_status", identity(status));
+                    if (before == null || ((Change.LaoStatus) before.change()).revision() <= status.revision()) {
+                        keep(c, change, State.KEPT, null, now);
+                    }
                 } else {
                     keep(c, change, State.KEPT, null, now);
                 }
@@ -92,6 +100,9 @@ public final class SqlitePullRepository implements PullRepository {
             try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)")) {
                 s.setString(1, CURSOR);
                 s.setString(2, cursor);
+                s.executeUpdate();
+                s.setString(1, PULLED_AT);
+                s.setString(2, now);
                 s.executeUpdate();
             }
             return null;

@@ -123,6 +123,17 @@ class UserVisibleStringsTest {
             keys.add("sync.item." + st.name());
         }
 
+        // the district status board's keys built from its enums (issue 8)
+        for (org.infodesk.app.relay.status.CellState st : org.infodesk.app.relay.status.CellState.values()) {
+            keys.add(st.messageKey());
+        }
+        for (org.infodesk.app.relay.status.Board.Source so : org.infodesk.app.relay.status.Board.Source.values()) {
+            keys.add("relayStatus.source." + so.name());
+        }
+        for (org.infodesk.app.relay.status.BoardExport.Format f : org.infodesk.app.relay.status.BoardExport.Format.values()) {
+            keys.add("relayStatus.export.filter." + f.name());
+        }
+
         assertThat(keys).hasSizeGreaterThan(40);
         assertThat(keys).allSatisfy(k -> {
             assertThat(thai).as("Thai bundle").containsKey(k);
