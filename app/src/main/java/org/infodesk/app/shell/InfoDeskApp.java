@@ -58,12 +58,24 @@ public final class InfoDeskApp extends Application {
     private org.infodesk.app.device.DeviceKeys deviceKeys;
     /** Sync in the background and its screens (issue 7); made in {@link #start}. */
     private SyncShell sync;
+    /** The relay by USB bundles (issue 8): the LAO's carry screen, or a district office's main screen. */
+    private RelayShell relay;
+    /** {@code --district=PPAA}: this PC is a district office's (issue 8); null on an LAO's PC. */
+    private String districtCode;
+    /** A {@code --district} value that is not a district code, to say so at start. */
+    private String badDistrict;
 
     @Override
     public void init() {
         String lang = getParameters().getNamed().get("lang");
         if ("en".equals(lang)) {
             locale = Locale.ENGLISH;
+        }
+        String district = getParameters().getNamed().get("district");
+        if (RelayShell.isDistrictCode(district)) {
+            districtCode = district;
+        } else if (district != null) {
+            badDistrict = district;
         }
         // the launcher thread, while the toolkit waits for init: the font, then the loaded data, then
         // the dashboard's nodes (made off the JavaFX thread, as nodes not yet shown may be)
@@ -78,7 +90,7 @@ public final class InfoDeskApp extends Application {
         LOG.info("InfoDesk started; data folder {}", dataFolder);
         if (storeProblem != null) {
             LOG.warn("cannot open the store: {}", storeProblem.getMessage());
-        } else {
+        } else if (districtCode == null) {
             firstView = dashboardView(loaded.dashboardYear(), loaded.dashboard());
         }
     }
@@ -155,6 +167,8 @@ public final class InfoDeskApp extends Application {
             openStore();
         }
         stage = primaryStage;
+        relay = new RelayShell(store, lao, districtCode, () -> Messages.of(locale), this::deviceKeys, this::domainLabel, this::show,
+                () -> show(root()), this::openEnrolment, this::switchLanguage, () -> stage, Clock.systemUTC());
         // one root for the app's life, whose child changes: a new scene root would restyle every node
         // (and ControlsFX places its decoration layer above the root once, not at every form)
         shell.getChildren().setAll(firstView != null ? firstView : root());
@@ -177,7 +191,14 @@ public final class InfoDeskApp extends Application {
                     }
                 }, () -> stage);
         sync.prefill(getParameters().getNamed().get("server"), getParameters().getNamed().get("enrolment-code"));
+        if (districtCode != null) {
+            sync.district(districtCode);
+        } else {
+            sync.carry(relay::openCarry);
+        }
+        sync.onEnrolled(relay::enrolled);
         sync.start();
+        relay.start();
         if (dashboard != null) {
             dashboard.followStatus(sync.statusLine());
             dashboard.showReturned(sync.returnedComments());
@@ -186,7 +207,17 @@ public final class InfoDeskApp extends Application {
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openSync);
         stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openEnrolment);
+        stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.U,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openRelay);
         stage.show();
+        if (badDistrict != null) {
+            Messages m = Messages.of(locale);
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING);
+            alert.setTitle(m.get("app.title"));
+            alert.setHeaderText(null);
+            alert.getDialogPane().setContent(new org.infodesk.app.ui.WrappingLabel(m.get("district.badParameter", badDistrict)));
+            alert.show();
+        }
         afterFirstFrame();
         if (getParameters().getUnnamed().contains("--probe")) {
             session.assume(new org.infodesk.app.users.User(java.util.UUID.randomUUID(), "probe", "probe", "probe",
@@ -245,6 +276,9 @@ public final class InfoDeskApp extends Application {
 
     /** The dashboard, computed now (and saved for the next start). */
     private javafx.scene.Parent root() {
+        if (relay != null && relay.district()) {
+            return relay.districtScreen(); // a district office's PC: the relay is its main screen
+        }
         Questionnaire questionnaire = questionnaire();
         java.util.List<org.infodesk.app.dashboard.DomainProgress.Summary> summaries;
         try {
@@ -275,6 +309,18 @@ public final class InfoDeskApp extends Application {
     private void openSync() {
         if (sync != null) {
             sync.openSync();
+        }
+    }
+
+    /** The relay screen (Ctrl+Shift+U): carry by USB on an LAO's PC, the district's main screen on a district office's. */
+    private void openRelay() {
+        if (relay == null) {
+            return;
+        }
+        if (relay.district()) {
+            show(root());
+        } else {
+            relay.openCarry();
         }
     }
 
@@ -423,6 +469,9 @@ public final class InfoDeskApp extends Application {
     public void stop() {
         if (sync != null) {
             sync.stop();
+        }
+        if (relay != null) {
+            relay.stop();
         }
         if (store != null && questionnaireReady.ready()) {
             // the next start shows this dashboard at once: save it as it is now

@@ -79,6 +79,12 @@ public final class SyncShell {
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private String prefillServer;
     private String prefillCode;
+    /** A district office's PC ({@code --district}): enrols for the district, not the LAO (issue 8). */
+    private String districtCode;
+    /** Told after each enrolment (the district's relay starts its sending). */
+    private Consumer<ServerAccount> onEnrolled = account -> { };
+    /** Opens the LAO's carry-by-USB screen from the sync screen; null: no such button. */
+    private Runnable carry;
     private SyncEngine engine;
     private SyncViewModel model;
     /** The app is closing: what the background still tells is dropped. */
@@ -103,6 +109,21 @@ public final class SyncShell {
     public void prefill(String server, String code) {
         prefillServer = server;
         prefillCode = code;
+    }
+
+    /** This PC is a district office's: it enrols for {@code code} (PP AA), not for an LAO. */
+    public void district(String code) {
+        districtCode = code;
+    }
+
+    /** Called with the account after each enrolment, after sync has started. */
+    public void onEnrolled(Consumer<ServerAccount> listener) {
+        onEnrolled = listener;
+    }
+
+    /** What the sync screen's "carry on a USB stick" button opens. */
+    public void carry(Runnable open) {
+        carry = open;
     }
 
     /**
@@ -191,7 +212,7 @@ public final class SyncShell {
     public void openSync() {
         SyncViewModel vm = model();
         vm.refresh();
-        SyncView view = new SyncView(vm, home, this::openEnrolment, this::chooseLogFile);
+        SyncView view = new SyncView(vm, home, this::openEnrolment, this::chooseLogFile, carry);
         show.accept(view);
         Platform.runLater(view::focusFirst);
     }
@@ -219,7 +240,8 @@ public final class SyncShell {
         DeviceKeys deviceKeys = keys.get();
         EnrolmentService service = new EnrolmentService(new SqliteAccountRepository(store), deviceKeys,
                 (HttpUrl url) -> new ServerLink(proxy.client(), url, Clock.systemUTC()), Clock.systemUTC());
-        EnrolmentService.Result result = service.enrol(address, code, lao.code(), null, deviceLabel());
+        EnrolmentService.Result result = districtCode == null ? service.enrol(address, code, lao.code(), null, deviceLabel())
+                : service.enrol(address, code, null, districtCode, deviceLabel());
         if (result instanceof EnrolmentService.Result.Enrolled) {
             new SqliteProxyRepository(store).save(proxy);
         }
@@ -230,6 +252,7 @@ public final class SyncShell {
         LOG.info("enrolled with {} as device {}", account.server(), account.enrolment().deviceId());
         prefillCode = null;
         startEngine(account);
+        onEnrolled.accept(account);
     }
 
     private void startEngine(ServerAccount account) {

@@ -194,6 +194,10 @@ public final class EnrolmentViewModel {
     }
 
     private String enrolledText(ServerAccount account) {
+        if (account.enrolment().laoCode() == null) { // a district office's PC (issue 8)
+            return m.get("enrol.done.district", account.enrolment().districtCode(), account.server().toString(),
+                    account.enrolment().deviceId(), fingerprint(account.enrolment().serverKeyId()));
+        }
         return m.get("enrol.done", m.text(lao.name()), account.enrolment().laoCode() == null ? account.enrolment().districtCode()
                 : account.enrolment().laoCode(), account.server().toString(), account.enrolment().deviceId(),
                 fingerprint(account.enrolment().serverKeyId()));
