@@ -79,7 +79,9 @@ public final class CarryView extends BorderPane {
                 model.exportTo(folder);
             }
         });
-        Label suggested = new Label(m.get("carry.fileName", model.suggestedName()));
+        Label suggested = new Label();
+        suggested.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> m.get("carry.fileName", model.suggestedNameProperty().get()), model.suggestedNameProperty()));
         suggested.getStyleClass().add("relay-hint");
         suggested.setMinWidth(0);
         suggested.setTextOverrun(OverrunStyle.ELLIPSIS);

@@ -115,6 +115,7 @@ public final class CarryViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper suggestedName = new ReadOnlyStringWrapper("");
 
     /**
      * @param laoCode     this office's LAO, whose bundles it writes and whose receipts it takes
@@ -132,12 +133,13 @@ public final class CarryViewModel {
         this.domainLabel = Objects.requireNonNull(domainLabel);
         this.background = Objects.requireNonNull(background);
         this.ui = Objects.requireNonNull(ui);
+        suggestedName.set(relay.suggestedName(laoCode));
         count();
     }
 
     // ------------------------------------------------------------------ the user's commands
 
-    /** Reads the waiting submissions again (off the UI thread); each is chosen. */
+    /** Reads the waiting submissions again (off the UI thread); each is chosen unless the user left it out. */
     public void refresh() {
         background.execute(() -> {
             try {
@@ -157,9 +159,9 @@ public final class CarryViewModel {
         }
     }
 
-    /** The name the bundle file gets in the folder chosen, were it written now. */
-    public String suggestedName() {
-        return relay.suggestedName(laoCode);
+    /** The name the bundle file gets in the folder chosen, were it written now (renewed at each reading of the list). */
+    public ReadOnlyStringProperty suggestedNameProperty() {
+        return suggestedName.getReadOnlyProperty();
     }
 
     /**
@@ -205,7 +207,7 @@ public final class CarryViewModel {
             } catch (DeviceKeyException e) {
                 wrong = e.message(m);
             }
-            finish(done, wrong, false);
+            finish(done, wrong, true);
         });
     }
 
@@ -254,17 +256,25 @@ public final class CarryViewModel {
     // ------------------------------------------------------------------ what is shown
 
     private void show(List<OutboxEntry> entries) {
+        Set<String> leftOut = new java.util.HashSet<>();
+        for (Line line : lines) {
+            if (!line.chosen.get()) {
+                leftOut.add(line.submissionId);
+            }
+        }
         List<Line> out = new ArrayList<>();
         for (int i = entries.size() - 1; i >= 0; i--) { // newest first: certification order is the reverse
             OutboxEntry e = entries.get(i);
             if (e.state() == OutboxItem.State.QUEUED || e.state() == OutboxItem.State.SENDING) {
                 Line line = new Line(e.submissionId(), domainLabel.apply(e.domain()), e.revision(),
                         ThaiDates.format(LocalDateTime.ofInstant(e.createdAt(), zone), m.locale()));
+                line.chosen.set(!leftOut.contains(line.submissionId)); // a choice made stays as read again
                 line.chosen.addListener((o, was, is) -> count());
                 out.add(line);
             }
         }
         lines.setAll(out);
+        suggestedName.set(relay.suggestedName(laoCode));
         count();
     }
 

@@ -76,12 +76,7 @@ public final class SyncView extends BorderPane {
         enrolAgain.pseudoClassStateChanged(needed, model.needsEnrolmentProperty().get());
         model.needsEnrolmentProperty().addListener((o, was, is) -> enrolAgain.pseudoClassStateChanged(needed, is));
         HBox header = new HBox(12, backButton, title, EnrolmentView.grow(), enrolAgain, sendNow, pause, export);
-        if (carry != null) {
-            Button carryButton = new Button(m.get("sync.carry"));
-            carryButton.setId("openCarry");
-            carryButton.setOnAction(e -> carry.run());
-            header.getChildren().add(header.getChildren().indexOf(export), carryButton);
-        }
+
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 16, 12, 16));
         header.getStyleClass().add("header");
@@ -102,6 +97,13 @@ public final class SyncView extends BorderPane {
         last.setId("lastSuccess");
         last.textProperty().bind(model.lastSuccessProperty());
         HBox progressLine = new HBox(12, progress, progressText, last);
+        if (carry != null) { // no link at the office: carry the certified domains on a USB stick (issue 8)
+            Button carryButton = new Button(m.get("sync.carry"));
+            carryButton.setId("openCarry");
+            carryButton.setOnAction(e -> carry.run());
+            carryButton.setMinWidth(Button.USE_PREF_SIZE);
+            progressLine.getChildren().addAll(EnrolmentView.grow(), carryButton);
+        }
         progressLine.setAlignment(Pos.CENTER_LEFT);
         WrappingLabel trouble = new WrappingLabel();
         trouble.setId("syncTrouble");

@@ -112,9 +112,10 @@ class CarryViewModelTest {
         model.lines().get(1).chosenProperty().set(true);
         model.lines().get(4).chosenProperty().set(true);
 
+        String name = model.suggestedNameProperty().get();
         model.exportTo(stick);
 
-        Path file = stick.resolve(model.suggestedName());
+        Path file = stick.resolve(name);
         assertThat(file).exists();
         assertThat(BUNDLES.readSubmissions(file, CODEC).envelopes())
                 .extracting(c -> c.envelope().payload().submissionId().toString())
@@ -123,6 +124,9 @@ class CarryViewModelTest {
         assertThat(model.problemProperty().get()).isEmpty();
         assertThat(model.busyProperty().get()).isFalse();
         assertThat(outbox.undelivered()).hasSize(8);
+        // read again after the export: still waiting, the choice kept
+        assertThat(model.lines()).hasSize(8);
+        assertThat(model.chosenTextProperty().get()).isEqualTo("เลือก 2 จาก 8 รายการที่รอส่ง");
     }
 
     @Test
