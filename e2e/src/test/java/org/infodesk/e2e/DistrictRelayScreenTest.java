@@ -106,6 +106,7 @@ class DistrictRelayScreenTest {
     @Test
     void theDistrictOfficerImportsAFolderOfBundlesSeesTheHostileFileRefusedSendsThemAllAndExportsTheReceipts(FxRobot robot)
             throws Exception {
+        long started = System.nanoTime();
         server = InfoDeskServer.start(ServerConfig.resolve(null, Map.of(), Map.of(
                 "host", "127.0.0.1", "port", "0", "data-dir", serverData.toString())));
         HttpUrl url = HttpUrl.get("http://127.0.0.1:" + server.port() + "/");
@@ -141,6 +142,7 @@ class DistrictRelayScreenTest {
         Path hostile = stick.resolve("zz-tampered.zip");
         climbingOut(firstZip(stick), hostile);
 
+        long prepared = System.nanoTime();
         // The district office's PC, set up with --district=6508: enrolled for its district on the enrolment screen.
         Path districtData = Files.createDirectories(work.resolve("district"));
         districtStore = StoreFixture.open(districtData);
@@ -189,6 +191,7 @@ class DistrictRelayScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#districtTitle")).contains(DISTRICT);
 
+        long enrolled = System.nanoTime();
         // Import the stick's folder: the hostile file is listed with its reason, the three bundles are kept.
         robot.clickOn("#importFolder");
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> text(robot, "#importText").startsWith("นำเข้าแล้ว"));
@@ -200,6 +203,7 @@ class DistrictRelayScreenTest {
             assertThat(text(robot, "#laoCounts-" + lao.code())).isEqualTo("รับมา 8 · ส่งถึงแล้ว 0 · ไม่รับ 0");
         }
 
+        long imported = System.nanoTime();
         // Send: every submission delivered with its receipt, on the screen and on the server, once each.
         robot.clickOn("#relaySend");
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> text(robot, "#relayProgressText").equals("ส่งถึงแล้ว 24/24"));
@@ -216,6 +220,7 @@ class DistrictRelayScreenTest {
         assertThat(RelayThroughTheDistrictTest.count(server, "SELECT count(*) FROM submission WHERE relay_device_id IS NOT NULL"))
                 .isEqualTo(LAOS * 8);
 
+        long sent = System.nanoTime();
         // Export the receipts: one bundle per LAO; an LAO's PC marks its submissions delivered with it.
         robot.clickOn("#exportReceipts");
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> text(robot, "#receiptsExported").startsWith("บันทึกไฟล์ใบรับ"));
@@ -225,11 +230,18 @@ class DistrictRelayScreenTest {
         }
         CertificationFixture office = offices.get(1);
         SqliteOutboxRepository outbox = new SqliteOutboxRepository(office.store);
-        LaoRelay.ReceiptsImported imported = new LaoRelay(outbox, RelayThroughTheDistrictTest.BUNDLES, RelayThroughTheDistrictTest.CODEC,
+        LaoRelay.ReceiptsImported receipts = new LaoRelay(outbox, RelayThroughTheDistrictTest.BUNDLES, RelayThroughTheDistrictTest.CODEC,
                 office.clock).importReceipts(back.resolve("receipts-" + laos.get(1).code() + ".zip"), laos.get(1).code(),
                 new SqliteAccountRepository(office.store).current().orElseThrow().enrolment().serverKey());
-        assertThat(imported).isEqualTo(new LaoRelay.ReceiptsImported(8, 0));
+        assertThat(receipts).isEqualTo(new LaoRelay.ReceiptsImported(8, 0));
         assertThat(outbox.undelivered()).isEmpty();
+        System.out.printf("server and %d LAOs' bundles %d ms, district enrolled %d ms, imported %d ms, sent %d ms, receipts %d ms%n",
+                LAOS, ms(started, prepared), ms(prepared, enrolled), ms(enrolled, imported), ms(imported, sent),
+                ms(sent, System.nanoTime()));
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static Path firstZip(Path folder) throws Exception {
