@@ -30,6 +30,7 @@ import org.infodesk.app.relay.DistrictRelay;
 import org.infodesk.app.relay.RelayRepository;
 import org.infodesk.app.sync.OutboxWorker;
 import org.infodesk.app.sync.SyncControl;
+import org.infodesk.protocol.bundle.BundleProblem;
 import org.infodesk.protocol.wire.ItemOutcome;
 import org.infodesk.protocol.wire.Receipt;
 import org.infodesk.protocol.wire.WireCodec;
@@ -192,8 +193,10 @@ public final class DistrictRelayViewModel {
                     } else if (outcome instanceof DistrictRelay.FileOutcome.Refused r) {
                         counts[3]++;
                         LOG.warn("bundle refused: {}", r.problem());
-                        refused = new RefusedFile(name(r.file()), r.problem().message(m.locale()) + " "
-                                + m.get("district.import.refused.todo"));
+                        // a receipts file left on the stick is the LAO's to import, not a damaged bundle
+                        String todo = r.problem().code() == BundleProblem.Code.WRONG_KIND
+                                ? m.get("district.import.refused.receipts") : m.get("district.import.refused.todo");
+                        refused = new RefusedFile(name(r.file()), r.problem().message(m.locale()) + " " + todo);
                     }
                     RefusedFile shown = refused;
                     double done = (double) seen[0] / files.size();

@@ -210,6 +210,11 @@ class DistrictRelayViewModelTest {
         assertThat(BUNDLES.readReceipts(back.resolve("receipts-" + LAO + ".zip")).receipts()).hasSize(8);
         assertThat(model.exportedProperty().get()).startsWith("บันทึกไฟล์ใบรับ 1 ไฟล์ลงใน " + back.toAbsolutePath())
                 .contains("receipts-" + LAO + ".zip");
+
+        // the receipts file imported by mistake at the district: refused, saying whose it is
+        model.importPaths(List.of(back));
+        assertThat(model.refusedFiles()).singleElement().satisfies(f ->
+                assertThat(f.reason()).contains("receipts-" + LAO + ".zip").contains("ไม่ต้องนำเข้าที่นี่"));
     }
 
     static OutboxWorker.Status status(OutboxWorker.Phase phase) {
