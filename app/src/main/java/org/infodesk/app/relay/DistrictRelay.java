@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.infodesk.app.data.StoreException;
 import org.infodesk.app.outbox.OutboxItem;
 import org.infodesk.app.sync.Backoff;
@@ -63,15 +64,30 @@ public final class DistrictRelay {
 
     /** Imports each file in turn; a refused file is reported and the next one imported. */
     public List<FileOutcome> importFiles(List<Path> files) throws StoreException {
+        return importFiles(files, outcome -> { });
+    }
+
+    /**
+     * Imports each file in turn, telling {@code each} what became of a file as soon as it is
+     * known (a screen lists refused files while the import goes on).
+     */
+    public List<FileOutcome> importFiles(List<Path> files, Consumer<FileOutcome> each) throws StoreException {
         List<FileOutcome> out = new ArrayList<>(files.size());
         for (Path file : files) {
-            out.add(importFile(file));
+            FileOutcome outcome = importFile(file);
+            out.add(outcome);
+            each.accept(outcome);
         }
         return out;
     }
 
     /** Imports every {@code .zip} file of a folder (not its sub-folders), in name order. */
     public List<FileOutcome> importFolder(Path folder) throws StoreException, IOException {
+        return importFiles(bundleFiles(folder));
+    }
+
+    /** The bundle files of a folder: every {@code .zip} file (not its sub-folders), in name order. */
+    public static List<Path> bundleFiles(Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder, "*.{zip,ZIP}")) {
             for (Path p : listing) {
@@ -81,7 +97,7 @@ public final class DistrictRelay {
             }
         }
         files.sort(null);
-        return importFiles(files);
+        return files;
     }
 
     private FileOutcome importFile(Path file) throws StoreException {

@@ -30,6 +30,12 @@ public interface RelayRepository extends OutboxRepository {
     /** A delivered envelope's receipt, as the server's JSON. */
     record HeldReceipt(String submissionId, byte[] receipt) {}
 
+    /** One carried envelope as the district screen lists it: its LAO and where it stands. */
+    record Carried(String laoCode, org.infodesk.app.outbox.OutboxEntry entry) {}
+
+    /** Every carried envelope, by LAO code, then in import order within an LAO. */
+    List<Carried> carried() throws StoreException;
+
     /** The receipts of one LAO's delivered envelopes, in import order. */
     List<HeldReceipt> receipts(String laoCode) throws StoreException;
 }

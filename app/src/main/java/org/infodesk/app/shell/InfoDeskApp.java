@@ -60,12 +60,24 @@ public final class InfoDeskApp extends Application {
     private org.infodesk.app.device.DeviceKeys deviceKeys;
     /** Sync in the background and its screens (issue 7); made in {@link #start}. */
     private SyncShell sync;
+    /** The relay by USB bundles (issue 8): the LAO's carry screen, or a district office's main screen. */
+    private RelayShell relay;
+    /** {@code --district=PPAA}: this PC is a district office's (issue 8); null on an LAO's PC. */
+    private String districtCode;
+    /** A {@code --district} value that is not a district code, to say so at start. */
+    private String badDistrict;
 
     @Override
     public void init() {
         String lang = getParameters().getNamed().get("lang");
         if ("en".equals(lang)) {
             locale = Locale.ENGLISH;
+        }
+        String district = getParameters().getNamed().get("district");
+        if (RelayShell.isDistrictCode(district)) {
+            districtCode = district;
+        } else if (district != null) {
+            badDistrict = district;
         }
         // the launcher thread, while the toolkit waits for init: the font, then the loaded data, then
         // the dashboard's nodes (made off the JavaFX thread, as nodes not yet shown may be)
@@ -81,7 +93,7 @@ public final class InfoDeskApp extends Application {
         LOG.info("InfoDesk started; data folder {}", dataFolder);
         if (storeProblem != null) {
             LOG.warn("cannot open the store: {}", storeProblem.getMessage());
-        } else {
+        } else if (districtCode == null) {
             firstView = dashboardView(loaded.dashboardYear(), loaded.dashboard());
         }
     }
@@ -158,6 +170,10 @@ public final class InfoDeskApp extends Application {
             openStore();
         }
         stage = primaryStage;
+        relay = new RelayShell(store, lao, districtCode, () -> Messages.of(locale), this::deviceKeys, this::domainLabel, this::show,
+                () -> show(root()), this::openEnrolment, this::switchLanguage, () -> stage, Clock.systemUTC());
+        // the board shows the domains of the questionnaire in use (the 8 domains of each fiscal year alike)
+        relay.statusBoard(() -> relay.openStatusBoard(year -> questionnaire().definition().domains()));
         // one root for the app's life, whose child changes: a new scene root would restyle every node
         // (and ControlsFX places its decoration layer above the root once, not at every form)
         shell.getChildren().setAll(firstView != null ? firstView : root());
@@ -180,8 +196,15 @@ public final class InfoDeskApp extends Application {
                     }
                 }, () -> stage);
         sync.prefill(getParameters().getNamed().get("server"), getParameters().getNamed().get("enrolment-code"));
+        if (districtCode != null) {
+            sync.district(districtCode);
+        } else {
+            sync.carry(relay::openCarry);
+        }
         sync.onEnrolled(this::enrolledAs);
+        sync.onEnrolled(relay::enrolled);
         sync.start();
+        relay.start();
         if (dashboard != null) {
             dashboard.followStatus(sync.statusLine());
             dashboard.showReturned(sync.returnedComments());
@@ -190,7 +213,17 @@ public final class InfoDeskApp extends Application {
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openSync);
         stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openEnrolment);
+        stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.U,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openRelay);
         stage.show();
+        if (badDistrict != null) {
+            Messages m = Messages.of(locale);
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING);
+            alert.setTitle(m.get("app.title"));
+            alert.setHeaderText(null);
+            alert.getDialogPane().setContent(new org.infodesk.app.ui.WrappingLabel(m.get("district.badParameter", badDistrict)));
+            alert.show();
+        }
         afterFirstFrame();
         if (getParameters().getUnnamed().contains("--probe")) {
             session.assume(new org.infodesk.app.users.User(java.util.UUID.randomUUID(), "probe", "probe", "probe",
@@ -249,6 +282,9 @@ public final class InfoDeskApp extends Application {
 
     /** The dashboard, computed now (and saved for the next start). */
     private javafx.scene.Parent root() {
+        if (relay != null && relay.district()) {
+            return relay.districtScreen(); // a district office's PC: the relay is its main screen
+        }
         Questionnaire questionnaire = questionnaire();
         java.util.List<org.infodesk.app.dashboard.DomainProgress.Summary> summaries;
         try {
@@ -279,6 +315,18 @@ public final class InfoDeskApp extends Application {
     private void openSync() {
         if (sync != null) {
             sync.openSync();
+        }
+    }
+
+    /** The relay screen (Ctrl+Shift+U): carry by USB on an LAO's PC, the district's main screen on a district office's. */
+    private void openRelay() {
+        if (relay == null) {
+            return;
+        }
+        if (relay.district()) {
+            show(root());
+        } else {
+            relay.openCarry();
         }
     }
 
@@ -394,6 +442,7 @@ public final class InfoDeskApp extends Application {
         LOG.info("left the demo: this PC works for {} from now on", office.code());
         lao = office;
         sync.office(office);
+        relay.office(office);
         try {
             org.infodesk.app.users.DemoUsers.retire(users());
         } catch (org.infodesk.app.data.StoreException e) {
@@ -467,6 +516,9 @@ public final class InfoDeskApp extends Application {
     public void stop() {
         if (sync != null) {
             sync.stop();
+        }
+        if (relay != null) {
+            relay.stop();
         }
         if (store != null && questionnaireReady.ready()) {
             // the next start shows this dashboard at once: save it as it is now

@@ -3,11 +3,12 @@ package org.infodesk.app.shell;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,8 +63,6 @@ public final class SyncShell {
     private final Store store;
     private final Path dataFolder;
     private LaoProfile lao;
-    /** Told of each enrolment made on the enrolment screen (on the JavaFX thread). */
-    private Consumer<ServerAccount> enrolledListener = account -> { };
     private final Supplier<Messages> messages;
     private final Keys keys;
     private final Function<String, String> domainLabel;
@@ -82,6 +81,15 @@ public final class SyncShell {
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private String prefillServer;
     private String prefillCode;
+    /** A district office's PC ({@code --district}): enrols for the district, not the LAO (issue 8). */
+    private String districtCode;
+    /**
+     * Told after each enrolment made on the screen, on the JavaFX thread: the shell (a PC in the
+     * demo takes the office the server named), the district's relay (starts its sending).
+     */
+    private final List<Consumer<ServerAccount>> onEnrolled = new ArrayList<>();
+    /** Opens the LAO's carry-by-USB screen from the sync screen; null: no such button. */
+    private Runnable carry;
     private SyncEngine engine;
     private SyncViewModel model;
     /** The app is closing: what the background still tells is dropped. */
@@ -106,6 +114,21 @@ public final class SyncShell {
     public void prefill(String server, String code) {
         prefillServer = server;
         prefillCode = code;
+    }
+
+    /** This PC is a district office's: it enrols for {@code code} (PP AA), not for an LAO. */
+    public void district(String code) {
+        districtCode = code;
+    }
+
+    /** Adds who is told of each enrolment made on the screen, after sync has started. */
+    public void onEnrolled(Consumer<ServerAccount> listener) {
+        onEnrolled.add(Objects.requireNonNull(listener));
+    }
+
+    /** What the sync screen's "carry on a USB stick" button opens. */
+    public void carry(Runnable open) {
+        carry = open;
     }
 
     /**
@@ -194,17 +217,9 @@ public final class SyncShell {
     public void openSync() {
         SyncViewModel vm = model();
         vm.refresh();
-        SyncView view = new SyncView(vm, home, this::openEnrolment, this::chooseLogFile);
+        SyncView view = new SyncView(vm, home, this::openEnrolment, this::chooseLogFile, carry);
         show.accept(view);
         Platform.runLater(view::focusFirst);
-    }
-
-    /**
-     * Who is told of an enrolment made on the screen: the shell, which then takes the office the
-     * server named when the PC had none of its own (the demo).
-     */
-    public void onEnrolled(Consumer<ServerAccount> listener) {
-        enrolledListener = Objects.requireNonNull(listener);
     }
 
     /** The office this PC works for from now on (after leaving the demo). */
@@ -235,10 +250,11 @@ public final class SyncShell {
         DeviceKeys deviceKeys = keys.get();
         EnrolmentService service = new EnrolmentService(new SqliteAccountRepository(store), deviceKeys,
                 (HttpUrl url) -> new ServerLink(proxy.client(), url, Clock.systemUTC()), Clock.systemUTC());
-        // A PC enrolled before keeps its office (a code for another is refused); one that never was
-        // (the demo) takes the office the server names.
+        // A district office's PC enrols for its district. An LAO's PC enrolled before keeps its office (a
+        // code for another is refused); one that never was (the demo) takes the office the server names.
         boolean hasOffice = new SqliteAccountRepository(store).current().isPresent();
-        EnrolmentService.Result result = service.enrol(address, code, hasOffice ? lao.code() : null, null, deviceLabel());
+        EnrolmentService.Result result = districtCode != null ? service.enrol(address, code, null, districtCode, deviceLabel())
+                : service.enrol(address, code, hasOffice ? lao.code() : null, null, deviceLabel());
         if (result instanceof EnrolmentService.Result.Enrolled) {
             new SqliteProxyRepository(store).save(proxy);
         }
@@ -249,7 +265,7 @@ public final class SyncShell {
         LOG.info("enrolled with {} as device {}", account.server(), account.enrolment().deviceId());
         prefillCode = null;
         startEngine(account);
-        enrolledListener.accept(account);
+        onEnrolled.forEach(listener -> listener.accept(account));
     }
 
     private void startEngine(ServerAccount account) {

@@ -95,6 +95,25 @@ public final class SqliteRelayRepository implements RelayRepository {
     }
 
     @Override
+    public List<Carried> carried() throws StoreException {
+        return store.read(c -> {
+            List<Carried> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT id, submission_id, domain, revision, state, attempts, imported_at, updated_at, receipt, refusal,
+                           last_error, lao_code
+                    FROM relay_envelope ORDER BY lao_code, id""");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Carried(r.getString(12), new OutboxEntry(r.getLong(1), r.getString(2), r.getString(3),
+                            r.getInt(4), OutboxItem.State.valueOf(r.getString(5)), r.getInt(6), Instant.parse(r.getString(7)),
+                            Instant.parse(r.getString(8)), r.getBytes(9), r.getString(10), r.getString(11), null, null)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public List<HeldReceipt> receipts(String laoCode) throws StoreException {
         return store.read(c -> {
             List<HeldReceipt> out = new ArrayList<>();

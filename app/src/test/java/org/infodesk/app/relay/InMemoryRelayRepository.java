@@ -85,6 +85,14 @@ public final class InMemoryRelayRepository implements RelayRepository {
     }
 
     @Override
+    public synchronized List<Carried> carried() {
+        return rows.values().stream().sorted(Comparator.comparing((Row r) -> r.laoCode).thenComparingLong(r -> r.sequence))
+                .map(r -> new Carried(r.laoCode, new OutboxEntry(r.sequence, r.outgoing.submissionId(), r.domain, r.revision,
+                        r.state, r.attempts, now, now, r.receipt, r.refusal, r.lastError, null, null)))
+                .toList();
+    }
+
+    @Override
     public synchronized List<HeldReceipt> receipts(String laoCode) {
         return rows.values().stream().filter(r -> r.laoCode.equals(laoCode) && r.state == OutboxItem.State.DELIVERED)
                 .map(r -> new HeldReceipt(r.outgoing.submissionId(), r.receipt)).toList();

@@ -110,6 +110,12 @@ public abstract class RelayRepositoryContract {
             assertThat(r.receipt()).isEqualTo("{\"receipt\":1}".getBytes());
         });
         assertThat(repo.receipts("6650801")).isEmpty();
+        assertThat(repo.carried()).extracting(RelayRepository.Carried::laoCode).containsOnly("5650801");
+        assertThat(repo.carried()).extracting(c -> c.entry().submissionId()).containsExactlyElementsOf(ids);
+        assertThat(repo.carried()).extracting(c -> c.entry().state())
+                .containsExactly(OutboxItem.State.DELIVERED, OutboxItem.State.REFUSED, OutboxItem.State.QUEUED);
+        assertThat(repo.carried().get(0).entry().receipt()).isEqualTo("{\"receipt\":1}".getBytes());
+        assertThat(repo.carried().get(1).entry().refusal()).isEqualTo("{\"outcome\":\"CONFLICT\"}");
         assertThatThrownBy(() -> repo.markDelivered("017c2516-abd2-7bb8-bd98-000000000000", new byte[1]))
                 .isInstanceOf(StoreException.class);
     }

@@ -227,6 +227,25 @@ class RelayTest {
     }
 
     @Test
+    void aFolderListsOnlyItsZipFilesAndEachFileIsToldAsSoonAsItIsImported() throws Exception {
+        List<String> ids = certifyAll(LAO);
+        exported("a.zip");
+        Files.writeString(stick.resolve("b.zip"), "not a zip at all");
+        Files.writeString(stick.resolve("notes.txt"), "left beside the bundles");
+        Files.createDirectories(stick.resolve("old.zip"));
+
+        List<Path> files = DistrictRelay.bundleFiles(stick);
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("a.zip", "b.zip");
+        List<DistrictRelay.FileOutcome> told = new ArrayList<>();
+        List<DistrictRelay.FileOutcome> outcomes = districtRelay.importFiles(files, told::add);
+
+        assertThat(told).isEqualTo(outcomes);
+        assertThat(outcomes.get(0)).isEqualTo(new DistrictRelay.FileOutcome.Imported(files.get(0), LAO, ids.size(), 0));
+        assertThat(outcomes.get(1)).isInstanceOf(DistrictRelay.FileOutcome.Refused.class);
+        assertThat(((DistrictRelay.FileOutcome.Refused) outcomes.get(1)).problem().code()).isEqualTo(BundleProblem.Code.NOT_A_ZIP);
+    }
+
+    @Test
     void aBundleOfAnLaoOutsideTheDistrictIsRefusedAndNothingIsKept() throws Exception {
         certifyAll(LAO);
         Path bundle = exported("outside.zip");

@@ -194,6 +194,10 @@ public final class EnrolmentViewModel {
     }
 
     private String enrolledText(ServerAccount account) {
+        if (account.enrolment().laoCode() == null) { // a district office's PC (issue 8)
+            return m.get("enrol.done.district", account.enrolment().districtCode(), account.server().toString(),
+                    account.enrolment().deviceId(), fingerprint(account.enrolment().serverKeyId()));
+        }
         // the office as the server named it (a PC in the demo takes it for its own), else this one's name
         String office = account.enrolment().office() == null ? m.text(lao.name())
                 : m.english() ? account.enrolment().office().name().en() : account.enrolment().office().name().th();

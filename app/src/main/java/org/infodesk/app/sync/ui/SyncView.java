@@ -34,6 +34,11 @@ public final class SyncView extends BorderPane {
      * @param enrol         opens the enrolment screen
      */
     public SyncView(SyncViewModel model, Runnable back, Runnable enrol, Function<String, Path> chooseLogFile) {
+        this(model, back, enrol, chooseLogFile, null);
+    }
+
+    /** @param carry opens the carry-by-USB screen (issue 8); null: no such button */
+    public SyncView(SyncViewModel model, Runnable back, Runnable enrol, Function<String, Path> chooseLogFile, Runnable carry) {
         Messages m = model.messages();
         getStyleClass().add("sync-screen");
         getStylesheets().add(SyncView.class.getResource("sync.css").toExternalForm());
@@ -71,6 +76,7 @@ public final class SyncView extends BorderPane {
         enrolAgain.pseudoClassStateChanged(needed, model.needsEnrolmentProperty().get());
         model.needsEnrolmentProperty().addListener((o, was, is) -> enrolAgain.pseudoClassStateChanged(needed, is));
         HBox header = new HBox(12, backButton, title, EnrolmentView.grow(), enrolAgain, sendNow, pause, export);
+
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 16, 12, 16));
         header.getStyleClass().add("header");
@@ -91,6 +97,13 @@ public final class SyncView extends BorderPane {
         last.setId("lastSuccess");
         last.textProperty().bind(model.lastSuccessProperty());
         HBox progressLine = new HBox(12, progress, progressText, last);
+        if (carry != null) { // no link at the office: carry the certified domains on a USB stick (issue 8)
+            Button carryButton = new Button(m.get("sync.carry"));
+            carryButton.setId("openCarry");
+            carryButton.setOnAction(e -> carry.run());
+            carryButton.setMinWidth(Button.USE_PREF_SIZE);
+            progressLine.getChildren().addAll(EnrolmentView.grow(), carryButton);
+        }
         progressLine.setAlignment(Pos.CENTER_LEFT);
         WrappingLabel trouble = new WrappingLabel();
         trouble.setId("syncTrouble");

@@ -96,6 +96,22 @@ class EnrolmentViewModelTest {
     }
 
     @Test
+    void aDistrictOfficesPcEnrolledNamesTheDistrictNotAnLao() {
+        EnrolmentViewModel model = typed(Messages.THAI);
+        ServerAccount lao = account();
+        ServerAccount district = new ServerAccount(lao.server(), new EnrolmentResponse("dev-8", "T".repeat(43),
+                lao.enrolment().serverPublicKey(), lao.enrolment().serverKeyId(), null, "6508", ProtocolLimits.DEFAULT),
+                lao.enrolledAt());
+        answer = new EnrolmentService.Result.Enrolled(district);
+
+        enrol(model);
+
+        assertThat(model.messageProperty().get()).startsWith("ลงทะเบียนแล้ว: เครื่องนี้เป็นของสำนักงานท้องถิ่นอำเภอ รหัส 6508")
+                .contains("dev-8").doesNotContain("เทศบาลตำบลวังทอง");
+        assertThat(told).containsExactly(district);
+    }
+
+    @Test
     void theNetworkCallRunsOffTheUiThreadAndItsOutcomeComesBackOnIt() {
         EnrolmentViewModel model = typed(Messages.THAI);
         answer = new EnrolmentService.Result.Enrolled(account());
