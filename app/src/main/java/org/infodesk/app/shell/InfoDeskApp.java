@@ -140,6 +140,10 @@ public final class InfoDeskApp extends Application {
         if (!fontLoaded) {
             LOG.warn("the bundled Thai font did not load; Thai may render with a system font");
         }
+        if (storeProblem != null && SmokeTest.requested(getParameters())) {
+            SmokeTest.storeFailed(storeProblem.getMessage());
+            return;
+        }
         while (storeProblem != null) {
             Optional<Path> restore = StartupProblemDialog.show(storeProblem, Messages.of(locale));
             if (restore.isEmpty()) {
@@ -177,6 +181,7 @@ public final class InfoDeskApp extends Application {
                     }
                 }, () -> stage);
         sync.prefill(getParameters().getNamed().get("server"), getParameters().getNamed().get("enrolment-code"));
+        sync.prefillProxy(PresetConfig.proxySettings(getParameters().getNamed().get("proxy")));
         sync.start();
         if (dashboard != null) {
             dashboard.followStatus(sync.statusLine());
@@ -188,6 +193,10 @@ public final class InfoDeskApp extends Application {
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openEnrolment);
         stage.show();
         afterFirstFrame();
+        if (SmokeTest.requested(getParameters())) { // the installed app's self-check (issue 9)
+            SmokeTest.run(stage, getParameters(), fontLoaded, dataFolder, store, this::questionnaire, lao, () -> settled);
+            return;
+        }
         if (getParameters().getUnnamed().contains("--probe")) {
             session.assume(new org.infodesk.app.users.User(java.util.UUID.randomUUID(), "probe", "probe", "probe",
                     java.util.Set.of(org.infodesk.app.users.Role.DATA_ENTRY_OFFICER), true));

@@ -79,6 +79,7 @@ public final class SyncShell {
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private String prefillServer;
     private String prefillCode;
+    private ProxySettings prefillProxy;
     private SyncEngine engine;
     private SyncViewModel model;
     /** The app is closing: what the background still tells is dropped. */
@@ -103,6 +104,11 @@ public final class SyncShell {
     public void prefill(String server, String code) {
         prefillServer = server;
         prefillCode = code;
+    }
+
+    /** The proxy preset by IT staff ({@code --proxy=}, issue 9), or null: the enrolment screen's choice until enrolled. */
+    public void prefillProxy(ProxySettings proxy) {
+        prefillProxy = proxy;
     }
 
     /**
@@ -203,6 +209,7 @@ public final class SyncShell {
         try {
             proxy = new SqliteProxyRepository(store).current();
             account = new SqliteAccountRepository(store).current().orElse(null);
+            proxy = account == null && prefillProxy != null ? prefillProxy : proxy;
         } catch (StoreException e) {
             StartupProblemDialog.show(e, m);
             return;
