@@ -3,9 +3,10 @@
 # checks an IT staff preset file is applied and a bad one fails the check with its line, then
 # uninstalls and checks the data folder is still there. Run as root (apt). Usage: smoke-test.sh DEB
 set -euo pipefail
+DEB=$(realpath "$1")
 cd "$(dirname "$0")"
 . ./lib.sh
-DEB=$1
+remove_installed
 export XDG_DATA_HOME=$(mktemp -d)
 DATA=$XDG_DATA_HOME/infodesk
 CONF=/opt/infodesk/lib/app/infodesk.conf
