@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  * {@code --cds} each also gets a class-data archive of its own, made by one training run first
  * (what an installer can ship: docs/adr/0007). Needs a display: {@code ./bench startup} runs it
  * under xvfb-run when there is none.
+ *
+ * <p>Issue 9: with {@code --installed=PATH} (the installed app's launcher, e.g.
+ * {@code /opt/infodesk/bin/InfoDesk}) it compares instead the installed app's cold start with the
+ * app started from the build, alternating in the same run, each on a data folder of its own.
  */
 public final class StartupBench {
 
@@ -38,6 +42,9 @@ public final class StartupBench {
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean cds = rest.remove("--cds");
+        String installed = rest.stream().filter(a -> a.startsWith("--installed=")).map(a -> a.substring("--installed=".length()))
+                .findFirst().orElse(null);
+        rest.removeIf(a -> a.startsWith("--installed="));
         int runs = rest.isEmpty() ? 9 : Integer.parseInt(rest.get(0));
         if (System.getenv("DISPLAY") == null) {
             System.err.println("No DISPLAY: run ./bench startup, which starts a virtual X server.");
@@ -45,6 +52,10 @@ public final class StartupBench {
         }
         String classPath = System.getProperty("java.class.path");
         Path data = Files.createTempDirectory("infodesk-startup");
+        if (installed != null) {
+            installedBesideBuild(classPath, installed, data, runs);
+            return;
+        }
         List<String> appJvm = new ArrayList<>(LAUNCH_OPTIONS);
         List<String> bareJvm = new ArrayList<>(LAUNCH_OPTIONS);
         if (cds) {
@@ -89,6 +100,31 @@ public final class StartupBench {
                 values(app, "openGc"), values(app, "reopenGc"), values(app, "editsGc"));
     }
 
+    /** The installed launcher beside the build's class path: both the app's own probe, alternating. */
+    private static void installedBesideBuild(String classPath, String installed, Path data, int runs) throws Exception {
+        List<Map<String, Long>> build = new ArrayList<>();
+        List<Map<String, Long>> inst = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            Map<String, Long> b = probe(classPath, LAUNCH_OPTIONS, "org.infodesk.app.shell.Launcher", "--probe",
+                    "--data-dir=" + data.resolve("build"));
+            Map<String, Long> n = run(List.of(installed, "--probe", "--data-dir=" + data.resolve("installed")), installed);
+            if (i > 0) {
+                build.add(b);
+                inst.add(n);
+            }
+        }
+        long buildStart = median(build, "startup");
+        long instStart = median(inst, "startup");
+        System.out.printf("machine: %s %s, %d cores, java %s%n", System.getProperty("os.name"), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf("runs: %d each (after one warm-up each), alternating; the build's JVM with %s%n", runs,
+                String.join(" ", LAUNCH_OPTIONS));
+        System.out.printf("InfoDesk from the build, process start to first frame: median %d ms  %s%n", buildStart, values(build, "startup"));
+        System.out.printf("InfoDesk installed (%s), process start to first frame: median %d ms  %s%n", installed, instStart,
+                values(inst, "startup"));
+        System.out.printf("ratio installed / build: %.2f%n", (double) instStart / buildStart);
+    }
+
     private static List<String> with(List<String> options, String more) {
         List<String> all = new ArrayList<>(options);
         all.add(more);
@@ -102,6 +138,11 @@ public final class StartupBench {
         command.addAll(jvm);
         command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", classPath, mainClass));
         command.addAll(List.of(args));
+        return run(command, mainClass);
+    }
+
+    /** Runs one probe process and reads its {@code PROBE} line. */
+    private static Map<String, Long> run(List<String> command, String mainClass) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0 || !out.contains("PROBE")) {

@@ -155,6 +155,10 @@ public final class InfoDeskApp extends Application {
         if (!fontLoaded) {
             LOG.warn("the bundled Thai font did not load; Thai may render with a system font");
         }
+        if (storeProblem != null && SmokeTest.requested(getParameters())) {
+            SmokeTest.storeFailed(storeProblem.getMessage());
+            return;
+        }
         while (storeProblem != null) {
             Optional<Path> restore = StartupProblemDialog.show(storeProblem, Messages.of(locale));
             if (restore.isEmpty()) {
@@ -203,6 +207,7 @@ public final class InfoDeskApp extends Application {
         }
         sync.onEnrolled(this::enrolledAs);
         sync.onEnrolled(relay::enrolled);
+        sync.prefillProxy(PresetConfig.proxySettings(getParameters().getNamed().get("proxy")));
         sync.start();
         relay.start();
         if (dashboard != null) {
@@ -225,6 +230,10 @@ public final class InfoDeskApp extends Application {
             alert.show();
         }
         afterFirstFrame();
+        if (SmokeTest.requested(getParameters())) { // the installed app's self-check (issue 9)
+            SmokeTest.run(stage, getParameters(), fontLoaded, dataFolder, store, this::questionnaire, lao, () -> settled);
+            return;
+        }
         if (getParameters().getUnnamed().contains("--probe")) {
             session.assume(new org.infodesk.app.users.User(java.util.UUID.randomUUID(), "probe", "probe", "probe",
                     java.util.Set.of(org.infodesk.app.users.Role.DATA_ENTRY_OFFICER), true));

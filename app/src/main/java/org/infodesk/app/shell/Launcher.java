@@ -10,8 +10,12 @@ public final class Launcher {
 
     private Launcher() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] given) {
+        String[] args = PresetConfig.applyTo(given); // IT staff's infodesk.conf: defaults under the command line (issue 9)
         Startup.begin(args); // load while the JavaFX toolkit starts
         Application.launch(InfoDeskApp.class, args);
+        if (SmokeTest.result() != null) {
+            System.exit(SmokeTest.exitCode());
+        }
     }
 }

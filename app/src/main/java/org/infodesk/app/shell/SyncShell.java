@@ -90,6 +90,7 @@ public final class SyncShell {
     private final List<Consumer<ServerAccount>> onEnrolled = new ArrayList<>();
     /** Opens the LAO's carry-by-USB screen from the sync screen; null: no such button. */
     private Runnable carry;
+    private ProxySettings prefillProxy;
     private SyncEngine engine;
     private SyncViewModel model;
     /** The app is closing: what the background still tells is dropped. */
@@ -129,6 +130,11 @@ public final class SyncShell {
     /** What the sync screen's "carry on a USB stick" button opens. */
     public void carry(Runnable open) {
         carry = open;
+    }
+
+    /** The proxy preset by IT staff ({@code --proxy=}, issue 9), or null: the enrolment screen's choice until enrolled. */
+    public void prefillProxy(ProxySettings proxy) {
+        prefillProxy = proxy;
     }
 
     /**
@@ -234,6 +240,7 @@ public final class SyncShell {
         try {
             proxy = new SqliteProxyRepository(store).current();
             account = new SqliteAccountRepository(store).current().orElse(null);
+            proxy = account == null && prefillProxy != null ? prefillProxy : proxy;
         } catch (StoreException e) {
             StartupProblemDialog.show(e, m);
             return;
