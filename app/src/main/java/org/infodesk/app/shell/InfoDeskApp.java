@@ -190,6 +190,8 @@ public final class InfoDeskApp extends Application {
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openSync);
         stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openEnrolment);
+        stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.A,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openUsers);
         stage.show();
         afterFirstFrame();
         if (getParameters().getUnnamed().contains("--probe")) {
@@ -272,7 +274,7 @@ public final class InfoDeskApp extends Application {
             model.followStatus(sync.statusLine());
             model.showReturned(sync.returnedComments());
         }
-        return new DashboardView(model, this::switchLanguage, this::openDomain, this::openSync, this::openEnrolment);
+        return new DashboardView(model, this::switchLanguage, this::openDomain, this::openSync, this::openEnrolment, this::openUsers);
     }
 
     /** The sync screen (Ctrl+Shift+S, the header's button, a click on the status bar). */
@@ -280,6 +282,20 @@ public final class InfoDeskApp extends Application {
         if (sync != null) {
             sync.openSync();
         }
+    }
+
+    /** The office's users (Ctrl+Shift+A, the dashboard's button): for an LAO admin, asked to sign in if need be. */
+    private void openUsers() {
+        session.requireAdmin(this::showUsers, () -> show(root()));
+    }
+
+    private void showUsers() {
+        var model = new org.infodesk.app.users.ui.OfficeUsersViewModel(users(), session.user(), Messages.of(locale), background,
+                () -> show(root()));
+        var view = new org.infodesk.app.users.ui.OfficeUsersView(model);
+        show(view);
+        model.load();
+        Platform.runLater(view::focusFirst);
     }
 
     /** The enrolment screen (Ctrl+Shift+E, the header's button, the sync screen's button). */

@@ -191,14 +191,13 @@ public final class OfficeUsersViewModel {
         back.run();
     }
 
-    /** Reads the list in the background, keeping the selected user selected. */
+    /**
+     * Reads the list in the background, keeping the selected user selected. Not busy meanwhile: the
+     * form stays open to typing (and to the focus) while the list comes.
+     */
     public void load() {
         UUID keep = selected.get() == null ? null : selected.get().user().id();
-        busy.set(true);
-        background.run(users::users, list -> {
-            busy.set(false);
-            show(list, keep);
-        }, e -> refused(e, null, null));
+        background.run(users::users, list -> show(list, keep), e -> refused(e, null, null));
     }
 
     /** Adds the user the form describes; refused here when the two passwords differ, else by the service's rules. */

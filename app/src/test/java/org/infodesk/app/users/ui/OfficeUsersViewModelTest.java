@@ -93,8 +93,8 @@ class OfficeUsersViewModelTest {
     void theListShowsEachUsersNamePositionRolesAndWhetherActive() {
         assertThat(model.rows()).hasSize(1);
         Row row = model.rows().get(0);
-        assertThat(row.title()).isEqualTo("นายสมชาย ใจดี (somchai)");
-        assertThat(row.details()).isEqualTo("นักวิชาการคอมพิวเตอร์ปฏิบัติการ · ผู้ดูแลระบบ อปท. · ใช้งานอยู่");
+        assertThat(row.title()).isEqualTo("นายสมชาย ใจดี (ชื่อผู้ใช้ somchai)");
+        assertThat(row.details()).isEqualTo("ตำแหน่ง นักวิชาการคอมพิวเตอร์ปฏิบัติการ · บทบาท ผู้ดูแลระบบ อปท. · ใช้งานอยู่");
     }
 
     @Test
