@@ -139,6 +139,7 @@ class OfficeUsersScreenTest {
         assertThat(malee.displayName()).isEqualTo("นางมาลี รักษ์ถิ่น");
         assertThat(robot.lookup(".user-cell .user-title").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("นางมาลี รักษ์ถิ่น (ชื่อผู้ใช้ malee)");
+        assertThat(focused(robot, "#officeUsers-username")).isTrue(); // ready for the next user
         robot.type(KeyCode.ESCAPE);
         assertThat(went).containsExactly("back");
 
@@ -173,7 +174,8 @@ class OfficeUsersScreenTest {
         openAsAdmin(robot, session);
 
         // Shift+Tab back from the new user's name to the list, down to the admin, Enter, Tab to the button
-        robot.interact(() -> robot.lookup("#officeUsersList").query().requestFocus());
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        assertThat(focused(robot, "#officeUsersList")).isTrue();
         robot.type(KeyCode.DOWN).type(KeyCode.HOME).type(KeyCode.ENTER);
         assertThat(focused(robot, "#officeUsers-reset_password")).isTrue();
         robot.type(KeyCode.TAB, 3);

@@ -87,6 +87,11 @@ public final class OfficeUsersView extends BorderPane {
                 }
             }
         });
+        model.nextProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                focusFor.get(is).requestFocus();
+            }
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
 
@@ -128,10 +133,10 @@ public final class OfficeUsersView extends BorderPane {
         focusFor.put(Field.LIST, list);
         WrappingLabel listProblem = problemAt(Field.LIST);
 
-        WrappingLabel selected = new WrappingLabel();
+        Label selected = new Label();
         selected.setId("officeUsersSelected");
         selected.getStyleClass().add("office-users-heading");
-        selected.contentProperty().bind(model.selectedLineProperty());
+        selected.textProperty().bind(model.selectedLineProperty());
         PasswordField reset = password(Field.RESET_PASSWORD, model.resetPasswordProperty(), model::reset);
         PasswordField resetConfirm = password(Field.RESET_CONFIRM, model.resetConfirmProperty(), model::reset);
         VBox resetBox = fieldBox(m.get("officeUsers.resetPassword"), reset, Field.RESET_PASSWORD);
@@ -282,23 +287,46 @@ public final class OfficeUsersView extends BorderPane {
         }
     }
 
-    /** The new user's name, where an office's admin starts (the list is Shift+Tab away). */
+    /**
+     * The new user's name, where an office's admin starts (the list is Shift+Tab away). The form sits
+     * in a scroll pane, whose content joins the scene only when the pane's skin is made (at the next
+     * pulse): until then the focus is asked for as soon as it has.
+     */
     public void focusFirst() {
-        firstOfForm.requestFocus();
+        if (firstOfForm.getScene() != null) {
+            firstOfForm.requestFocus();
+            return;
+        }
+        firstOfForm.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene was,
+                    javafx.scene.Scene is) {
+                if (is != null) {
+                    o.removeListener(this);
+                    javafx.application.Platform.runLater(firstOfForm::requestFocus);
+                }
+            }
+        });
     }
 
     /** A user in the list: name and user name, then position, roles and whether active. */
     private static final class UserCell extends ListCell<Row> {
-        private final Label title = new Label();
-        private final Label details = new Label();
+        // not Label.setWrapText: its first line of wrapped Thai runs past the width (see WrappingLabel)
+        private final WrappingLabel title = new WrappingLabel();
+        private final WrappingLabel details = new WrappingLabel();
         private final VBox box = new VBox(2, title, details);
 
         UserCell() {
             title.getStyleClass().add("user-title");
             details.getStyleClass().add("user-details");
-            details.setWrapText(true);
-            title.setWrapText(true);
             setPrefWidth(0); // wraps to the list's width instead of widening it
+            // the lines wrap at the cell's width less its padding (else a long line runs past the list's edge)
+            box.setMinWidth(0);
+            box.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset() - 2), widthProperty(), paddingProperty()));
+            box.maxWidthProperty().bind(box.prefWidthProperty());
+            title.setMinWidth(0);
+            details.setMinWidth(0);
             getStyleClass().add("user-cell");
         }
 
@@ -311,8 +339,8 @@ public final class OfficeUsersView extends BorderPane {
                 pseudoClassStateChanged(INACTIVE, false);
                 return;
             }
-            title.setText(row.title());
-            details.setText(row.details());
+            title.setContent(row.title());
+            details.setContent(row.details());
             setText(null);
             setGraphic(box);
             pseudoClassStateChanged(INACTIVE, !row.user().active());

@@ -77,6 +77,7 @@ public final class OfficeUsersViewModel {
     private final ReadOnlyObjectWrapper<Field> problemField = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Field> next = new ReadOnlyObjectWrapper<>();
 
     /**
      * @param actor the signed-in LAO admin (the service checks, at each change, that they still are one)
@@ -177,6 +178,14 @@ public final class OfficeUsersViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    /**
+     * Where the work goes on after a change was made (the form's first field after an add, the list
+     * after a reset, the same button after a (de)activation): the fields were disabled meanwhile.
+     */
+    public ReadOnlyObjectProperty<Field> nextProperty() {
+        return next.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
@@ -227,6 +236,7 @@ public final class OfficeUsersViewModel {
             confirm.set("");
             show(done.list(), done.user().id());
             notice.set(messages.get("officeUsers.added", done.user().displayName(), done.user().username()));
+            goOnAt(Field.USERNAME);
         }, e -> refused(e, Field.PASSWORD, Field.PASSWORD));
     }
 
@@ -255,6 +265,7 @@ public final class OfficeUsersViewModel {
             resetConfirm.set("");
             show(done.list(), done.user().id());
             notice.set(messages.get("officeUsers.wasReset", done.user().displayName()));
+            goOnAt(Field.LIST);
         }, e -> refused(e, Field.RESET_PASSWORD, Field.RESET_PASSWORD));
     }
 
@@ -274,11 +285,17 @@ public final class OfficeUsersViewModel {
             busy.set(false);
             show(done.list(), done.user().id());
             notice.set(messages.get(active ? "officeUsers.madeActive" : "officeUsers.madeInactive", done.user().displayName()));
+            goOnAt(Field.ACTIVE);
         }, e -> refused(e, Field.ACTIVE, Field.ACTIVE));
     }
 
     /** What a change gives back: the user it was about, and the list after it. */
     private record Done(User user, List<User> list) {}
+
+    private void goOnAt(Field field) {
+        next.set(null);
+        next.set(field);
+    }
 
     private void start() {
         busy.set(true);

@@ -111,6 +111,7 @@ class OfficeUsersViewModelTest {
         assertThat(stored.position()).isEqualTo("ปลัดเทศบาล");
         assertThat(model.rows()).hasSize(2);
         assertThat(model.selectedProperty().get().user().username()).isEqualTo("malee");
+        assertThat(model.nextProperty().get()).isEqualTo(Field.USERNAME); // ready for the next one
         assertThat(model.usernameProperty().get()).isEmpty();
         assertThat(model.passwordProperty().get()).isEmpty();
         assertThat(model.roleProperty(Role.CERTIFIER).get()).isFalse();
@@ -190,6 +191,7 @@ class OfficeUsersViewModelTest {
         assertThat(model.problemProperty().get()).isEmpty();
         assertThat(model.noticeProperty().get()).startsWith("ตั้งรหัสผ่านใหม่ให้ นางมาลี รักษ์ถิ่น แล้ว");
         assertThat(model.resetPasswordProperty().get()).isEmpty();
+        assertThat(model.nextProperty().get()).isEqualTo(Field.LIST);
         SignIn again = users.signIn("malee", "ลืมรหัสผ่านอีกแล้ว");
         assertThat(again).isInstanceOf(SignIn.Ok.class);
         assertThat(((SignIn.Ok) again).mustChangePassword()).isTrue();
@@ -240,6 +242,7 @@ class OfficeUsersViewModelTest {
         assertThat(model.noticeProperty().get()).startsWith("นางมาลี รักษ์ถิ่น ถูกปิดการใช้งานแล้ว");
         assertThat(row("malee").details()).endsWith("ปิดการใช้งานแล้ว");
         assertThat(model.activeActionProperty().get()).isEqualTo("เปิดใช้งานอีกครั้ง");
+        assertThat(model.nextProperty().get()).isEqualTo(Field.ACTIVE);
         assertThat(users.signIn("malee", FIRST_PASSWORD)).isInstanceOf(SignIn.Inactive.class);
 
         fx(model::toggleActive);
