@@ -186,12 +186,12 @@ public final class InfoDeskApp extends Application {
             dashboard.followStatus(sync.statusLine());
             dashboard.showReturned(sync.returnedComments());
         }
+        stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.A,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openUsers);
         stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.S,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openSync);
         stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openEnrolment);
-        stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.A,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openUsers);
         stage.show();
         afterFirstFrame();
         if (getParameters().getUnnamed().contains("--probe")) {
@@ -282,20 +282,6 @@ public final class InfoDeskApp extends Application {
         if (sync != null) {
             sync.openSync();
         }
-    }
-
-    /** The office's users (Ctrl+Shift+A, the dashboard's button): for an LAO admin, asked to sign in if need be. */
-    private void openUsers() {
-        session.requireAdmin(this::showUsers, () -> show(root()));
-    }
-
-    private void showUsers() {
-        var model = new org.infodesk.app.users.ui.OfficeUsersViewModel(users(), session.user(), Messages.of(locale), background,
-                () -> show(root()));
-        var view = new org.infodesk.app.users.ui.OfficeUsersView(model);
-        show(view);
-        model.load();
-        Platform.runLater(view::focusFirst);
     }
 
     /** The enrolment screen (Ctrl+Shift+E, the header's button, the sync screen's button). */
@@ -424,6 +410,20 @@ public final class InfoDeskApp extends Application {
                     org.infodesk.app.users.PasswordHasher.standard(), Clock.systemUTC());
         }
         return users;
+    }
+
+    /** The office's users (Ctrl+Shift+A, the dashboard's button): for an LAO admin, asked to sign in if need be. */
+    private void openUsers() {
+        session.requireAdmin(this::showUsers, () -> show(root()));
+    }
+
+    private void showUsers() {
+        var model = new org.infodesk.app.users.ui.OfficeUsersViewModel(users(), session.user(), Messages.of(locale), background,
+                () -> show(root()));
+        var view = new org.infodesk.app.users.ui.OfficeUsersView(model);
+        show(view);
+        model.load();
+        Platform.runLater(view::focusFirst);
     }
 
     private String largestDomain() {
