@@ -214,6 +214,8 @@ public final class InfoDeskApp extends Application {
             dashboard.followStatus(sync.statusLine());
             dashboard.showReturned(sync.returnedComments());
         }
+        stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.A,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openUsers);
         stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.S,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN), this::openSync);
         stage.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.E,
@@ -317,7 +319,7 @@ public final class InfoDeskApp extends Application {
             model.followStatus(sync.statusLine());
             model.showReturned(sync.returnedComments());
         }
-        return new DashboardView(model, this::switchLanguage, this::openDomain, this::openSync, this::openEnrolment);
+        return new DashboardView(model, this::switchLanguage, this::openDomain, this::openSync, this::openEnrolment, this::openUsers);
     }
 
     /** The sync screen (Ctrl+Shift+S, the header's button, a click on the status bar). */
@@ -466,6 +468,20 @@ public final class InfoDeskApp extends Application {
                     org.infodesk.app.users.PasswordHasher.standard(), Clock.systemUTC());
         }
         return users;
+    }
+
+    /** The office's users (Ctrl+Shift+A, the dashboard's button): for an LAO admin, asked to sign in if need be. */
+    private void openUsers() {
+        session.requireAdmin(this::showUsers, () -> show(root()));
+    }
+
+    private void showUsers() {
+        var model = new org.infodesk.app.users.ui.OfficeUsersViewModel(users(), session.user(), Messages.of(locale), background,
+                () -> show(root()));
+        var view = new org.infodesk.app.users.ui.OfficeUsersView(model);
+        show(view);
+        model.load();
+        Platform.runLater(view::focusFirst);
     }
 
     private String largestDomain() {

@@ -18,8 +18,11 @@ import org.infodesk.app.i18n.Messages;
 import org.infodesk.app.ui.Background;
 import org.infodesk.app.users.DemoUsers;
 import org.infodesk.app.users.InactivityLock;
+import org.infodesk.app.users.Permissions;
 import org.infodesk.app.users.User;
 import org.infodesk.app.users.UserService;
+import org.infodesk.app.users.ui.ChangePasswordView;
+import org.infodesk.app.users.ui.ChangePasswordViewModel;
 import org.infodesk.app.users.ui.FirstRunView;
 import org.infodesk.app.users.ui.FirstRunViewModel;
 import org.infodesk.app.users.ui.SignInView;
@@ -84,6 +87,27 @@ final class Session {
             then.run();
             return;
         }
+        signIn(then, cancel, false);
+    }
+
+    /**
+     * Runs {@code then} once an LAO admin is signed in (the office's users screen): at once if the
+     * user signed in is one, else after a sign-in that lets only an admin through (who is then the
+     * one signed in); Esc there runs {@code cancel}.
+     */
+    void requireAdmin(Runnable then, Runnable cancel) {
+        if (Permissions.canManageUsers(user)) {
+            then.run();
+            return;
+        }
+        signIn(then, cancel, true);
+    }
+
+    /**
+     * The sign-in (or first admin) screen, then {@code then}; a password an admin chose is first
+     * replaced by the user's own ({@link ChangePasswordView}).
+     */
+    private void signIn(Runnable then, Runnable cancel, boolean adminOnly) {
         Messages m = messages.get();
         Consumer<User> signedIn = u -> {
             user = u;
@@ -110,18 +134,40 @@ final class Session {
         } else {
             String header = demo ? m.get("signIn.atStart") + "\n" + m.get("signIn.demo", DemoUsers.OFFICER, DemoUsers.CERTIFIER,
                     DemoUsers.PASSWORD) : m.get("signIn.atStart");
-            SignInView signIn = new SignInView(SignInViewModel.atStart(users.get(), m, ZoneId.systemDefault(), background, header,
-                    signedIn));
+            if (adminOnly) {
+                header = m.get("signIn.asAdmin") + (demo ? "\n" + m.get("signIn.demoAdmin", DemoUsers.ADMIN, DemoUsers.PASSWORD) : "");
+            }
+            SignInViewModel model = SignInViewModel.atStart(users.get(), m, ZoneId.systemDefault(), background, header, signedIn);
+            if (!demo) { // the demo's people keep the password its screen shows
+                model.onMustChangePassword((u, current) -> choosePassword(u, current, signedIn, cancel));
+            }
+            if (adminOnly) {
+                model.onlyAdmins();
+            }
+            SignInView signIn = new SignInView(model);
             Platform.runLater(signIn::focusFirst);
             view = signIn;
         }
+        escapeRuns(view, cancel);
+        show.accept(view);
+    }
+
+    /** After a sign-in with a password an admin chose: the user's own, then on as signed in; Esc cancels. */
+    private void choosePassword(User who, String current, Consumer<User> signedIn, Runnable cancel) {
+        ChangePasswordView view = new ChangePasswordView(new ChangePasswordViewModel(users.get(), messages.get(),
+                ZoneId.systemDefault(), background, who, current, signedIn));
+        escapeRuns(view, cancel);
+        show.accept(view);
+        Platform.runLater(view::focusFirst);
+    }
+
+    private static void escapeRuns(Parent view, Runnable cancel) {
         view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 cancel.run();
             }
         });
-        show.accept(view);
     }
 
     /** Counts every key and mouse input in the scene as activity, and locks the screen when it is idle too long. */

@@ -33,6 +33,14 @@ public final class DashboardView extends BorderPane {
      */
     public DashboardView(DashboardViewModel model, Runnable switchLanguage, java.util.function.Consumer<String> open,
             Runnable openSync, Runnable openEnrol) {
+        this(model, switchLanguage, open, openSync, openEnrol, null);
+    }
+
+    /**
+     * @param openUsers opens the office's users (shown to everyone; it asks for an admin's sign-in); null: no button
+     */
+    public DashboardView(DashboardViewModel model, Runnable switchLanguage, java.util.function.Consumer<String> open,
+            Runnable openSync, Runnable openEnrol, Runnable openUsers) {
         Messages m = model.messages();
         getStyleClass().add("dashboard");
 
@@ -67,6 +75,14 @@ public final class DashboardView extends BorderPane {
             sync.setTooltip(new javafx.scene.control.Tooltip(m.get("menu.sync.tip")));
             sync.setMinWidth(Region.USE_PREF_SIZE);
             header.getChildren().add(sync);
+        }
+        if (openUsers != null) {
+            Button users = new Button(m.get("menu.users"));
+            users.setId("openUsers");
+            users.setOnAction(e -> openUsers.run());
+            users.setTooltip(new javafx.scene.control.Tooltip(m.get("menu.users.tip")));
+            users.setMinWidth(Region.USE_PREF_SIZE);
+            header.getChildren().add(users);
         }
         language.setMinWidth(Region.USE_PREF_SIZE);
         app.setMinWidth(Region.USE_PREF_SIZE);

@@ -13,6 +13,7 @@ import org.infodesk.app.data.StoreException;
 import org.infodesk.app.i18n.Messages;
 import org.infodesk.app.ui.Background;
 import org.infodesk.app.users.InactivityLock;
+import org.infodesk.app.users.Permissions;
 import org.infodesk.app.users.SignIn;
 import org.infodesk.app.users.User;
 import org.infodesk.app.users.UserService;
@@ -36,6 +37,10 @@ public final class SignInViewModel {
     private final String header;
     private final Runnable beforeSignedIn;
     private final Consumer<User> signedIn;
+    /** After a sign-in with a password an admin chose: the user and that password; null: go on at once. */
+    private java.util.function.BiConsumer<User, String> mustChangePassword;
+    /** Only an LAO admin gets through (the office's users screen). */
+    private boolean adminOnly;
     private final StringProperty username = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -76,6 +81,21 @@ public final class SignInViewModel {
             InactivityLock lock, User current, Consumer<User> signedIn) {
         return new SignInViewModel(users, messages, zone, background, lock.message(messages),
                 current == null ? "" : current.username(), lock::unlock, signedIn);
+    }
+
+    /**
+     * After a sign-in whose password an admin chose, {@code handler} gets the user and the password
+     * typed (to choose their own, {@link ChangePasswordViewModel}) instead of {@code signedIn}.
+     */
+    public SignInViewModel onMustChangePassword(java.util.function.BiConsumer<User, String> handler) {
+        this.mustChangePassword = handler;
+        return this;
+    }
+
+    /** Lets only an active LAO admin through; anyone else is told so and may try another name. */
+    public SignInViewModel onlyAdmins() {
+        this.adminOnly = true;
+        return this;
     }
 
     public Messages messages() {
@@ -134,12 +154,22 @@ public final class SignInViewModel {
         busy.set(true);
         problem.set(false);
         message.set(messages.get("signIn.working"));
-        background.run(() -> users.signIn(name, secret), this::answered, this::failed);
+        background.run(() -> users.signIn(name, secret), outcome -> answered(outcome, secret), this::failed);
     }
 
-    private void answered(SignIn outcome) {
+    private void answered(SignIn outcome, String secret) {
         busy.set(false);
         password.set("");
+        if (outcome instanceof SignIn.Ok ok && adminOnly && !Permissions.canManageUsers(ok.user())) {
+            refuse(messages.get("signIn.notAdmin", ok.user().displayName()));
+            return;
+        }
+        if (outcome instanceof SignIn.Ok ok && ok.mustChangePassword() && mustChangePassword != null) {
+            problem.set(false);
+            message.set(outcome.message(messages, zone));
+            mustChangePassword.accept(ok.user(), secret);
+            return;
+        }
         if (outcome instanceof SignIn.Ok ok) {
             problem.set(false);
             message.set(outcome.message(messages, zone));
