@@ -18,6 +18,8 @@ install_deb "$DEB"
 
 out=$(smoke) || fail "the installed app's smoke test: $out"
 echo "$out" | grep -F "SMOKE OK" | grep -F "data=$DATA" || fail "not on the usual data folder: $out"
+out=$(smoke_menu) || fail "the menu entry's command: $out"
+echo "$out" | grep -F "SMOKE OK" | grep -F "data=$DATA" || fail "the menu entry's command, not on the usual data folder: $out"
 
 # an IT staff preset beside the installed app: its settings reach the app
 printf 'server = https://infodesk.example.go.th/\nproxy = none\noffice = district\ndistrict = 6508\n' > "$CONF"
