@@ -1,14 +1,17 @@
 package org.infodesk.app.storage;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.infodesk.app.data.StoreException;
+import org.infodesk.app.outbox.OutboxItem;
 
 /**
- * The writes that an outbox of this PC's certified items and a district's queue of carried
+ * The statements that an outbox of this PC's certified items and a district's queue of carried
  * envelopes share: the same columns in two tables ({@code outbox_item}, {@code relay_envelope}).
- * The table names are constants of this package, never input.
+ * The table and column names are constants of this package, never input.
  */
 final class QueueStatements {
 
@@ -18,12 +21,33 @@ final class QueueStatements {
     private final Store store;
     private final String table;
     private final String item;
+    private final String queuedAt;
 
-    /** @param item what a row is called in an error ("outbox item", "relayed envelope") */
-    QueueStatements(Store store, String table, String item) {
+    /**
+     * @param item     what a row is called in an error ("outbox item", "relayed envelope")
+     * @param queuedAt the column of the time the item joined the queue
+     */
+    QueueStatements(Store store, String table, String item, String queuedAt) {
         this.store = store;
         this.table = table;
         this.item = item;
+        this.queuedAt = queuedAt;
+    }
+
+    /** The items not yet delivered, in the order they joined the queue. */
+    List<OutboxItem> undelivered() throws StoreException {
+        return store.read(c -> {
+            List<OutboxItem> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, submission_id, state, attempts, " + queuedAt + " FROM "
+                    + table + " WHERE state <> 'DELIVERED' ORDER BY id");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new OutboxItem(r.getLong(1), r.getString(2), OutboxItem.State.valueOf(r.getString(3)),
+                            r.getInt(4), Instant.parse(r.getString(5))));
+                }
+            }
+            return out;
+        });
     }
 
     /** Sets an undelivered item aside with the server's reasons. */

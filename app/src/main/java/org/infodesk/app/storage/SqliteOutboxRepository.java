@@ -19,24 +19,12 @@ public final class SqliteOutboxRepository implements OutboxRepository {
 
     public SqliteOutboxRepository(Store store) {
         this.store = store;
-        this.queue = new QueueStatements(store, "outbox_item", "outbox item");
+        this.queue = new QueueStatements(store, "outbox_item", "outbox item", "created_at");
     }
 
     @Override
     public List<OutboxItem> undelivered() throws StoreException {
-        return store.read(c -> {
-            List<OutboxItem> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT id, submission_id, state, attempts, created_at FROM outbox_item
-                    WHERE state <> 'DELIVERED' ORDER BY id""");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new OutboxItem(r.getLong(1), r.getString(2), OutboxItem.State.valueOf(r.getString(3)),
-                            r.getInt(4), Instant.parse(r.getString(5))));
-                }
-            }
-            return out;
-        });
+        return queue.undelivered();
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class SqliteRelayRepository implements RelayRepository {
 
     public SqliteRelayRepository(Store store) {
         this.store = store;
-        this.queue = new QueueStatements(store, "relay_envelope", "relayed envelope");
+        this.queue = new QueueStatements(store, "relay_envelope", "relayed envelope", "imported_at");
     }
 
     @Override
@@ -133,19 +133,7 @@ public final class SqliteRelayRepository implements RelayRepository {
 
     @Override
     public List<OutboxItem> undelivered() throws StoreException {
-        return store.read(c -> {
-            List<OutboxItem> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT id, submission_id, state, attempts, imported_at FROM relay_envelope
-                    WHERE state <> 'DELIVERED' ORDER BY id""");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new OutboxItem(r.getLong(1), r.getString(2), OutboxItem.State.valueOf(r.getString(3)),
-                            r.getInt(4), Instant.parse(r.getString(5))));
-                }
-            }
-            return out;
-        });
+        return queue.undelivered();
     }
 
     @Override
