@@ -1,7 +1,6 @@
 package org.infodesk.app.relay.ui;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,12 +30,11 @@ import org.infodesk.app.relay.DistrictRelay;
 import org.infodesk.app.relay.RelayRepository;
 import org.infodesk.app.sync.OutboxWorker;
 import org.infodesk.app.sync.SyncControl;
+import org.infodesk.app.sync.ui.Refusals;
 import org.infodesk.protocol.bundle.BundleProblem;
-import org.infodesk.protocol.wire.ItemOutcome;
 import org.infodesk.protocol.wire.Receipt;
 import org.infodesk.protocol.wire.WireCodec;
 import org.infodesk.protocol.wire.WireException;
-import org.infodesk.protocol.wire.WireFinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -339,37 +338,16 @@ public final class DistrictRelayViewModel {
 
     /** The server's reasons for refusing a carried submission, in the user's language. */
     private String refusal(OutboxEntry e) {
-        if (e.refusal() == null) {
+        Optional<Refusals.Said> said = Refusals.of(e.refusal(), m);
+        if (said.isEmpty()) {
             return m.get("district.refused.rejected", "");
         }
-        try {
-            ItemOutcome outcome = WireCodec.read(e.refusal().getBytes(StandardCharsets.UTF_8), ItemOutcome.class);
-            List<String> reasons = new ArrayList<>();
-            for (WireFinding f : outcome.findings()) {
-                reasons.add(m.english() ? f.message().en() : f.message().th());
-            }
-            if (outcome.conflictHead() != null) {
-                reasons.add(m.get("sync.refused.head", outcome.conflictHead().revision()));
-            }
-            if (reasons.isEmpty()) {
-                reasons.add(outcome.problemCode() + (outcome.detail() == null ? "" : ": " + outcome.detail()));
-            }
-            String why = String.join("; ", reasons);
-            String said;
-            switch (outcome.outcome()) {
-                case CONFLICT:
-                    said = m.get("district.refused.conflict", why);
-                    break;
-                case UNAUTHORIZED:
-                    said = m.get("district.refused.unauthorized", why);
-                    break;
-                default:
-                    said = m.get("district.refused.rejected", why);
-            }
-            return said + " " + m.get("district.item.refused.todo");
-        } catch (WireException | RuntimeException unreadable) {
-            return m.get("district.refused.rejected", "");
-        }
+        String key = switch (said.get().outcome()) {
+            case CONFLICT -> "district.refused.conflict";
+            case UNAUTHORIZED -> "district.refused.unauthorized";
+            default -> "district.refused.rejected";
+        };
+        return m.get(key, said.get().why()) + " " + m.get("district.item.refused.todo");
     }
 
     private String time(Instant at) {

@@ -1,6 +1,5 @@
 package org.infodesk.app.sync.ui;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -29,10 +28,8 @@ import org.infodesk.app.sync.LogExport;
 import org.infodesk.app.sync.OutboxWorker;
 import org.infodesk.app.sync.Puller;
 import org.infodesk.app.sync.SyncControl;
-import org.infodesk.protocol.wire.ItemOutcome;
 import org.infodesk.protocol.wire.Receipt;
 import org.infodesk.protocol.wire.WireCodec;
-import org.infodesk.protocol.wire.WireFinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -263,25 +260,8 @@ public final class SyncViewModel {
 
     /** The server's reasons for refusing an item, in the user's language, and what to do. */
     private String refusal(OutboxEntry e) {
-        if (e.refusal() == null) {
-            return m.get("sync.refused.REJECTED", "");
-        }
-        try {
-            ItemOutcome outcome = WireCodec.read(e.refusal().getBytes(StandardCharsets.UTF_8), ItemOutcome.class);
-            List<String> reasons = new ArrayList<>();
-            for (WireFinding f : outcome.findings()) {
-                reasons.add(m.english() ? f.message().en() : f.message().th());
-            }
-            if (outcome.conflictHead() != null) {
-                reasons.add(m.get("sync.refused.head", outcome.conflictHead().revision()));
-            }
-            if (reasons.isEmpty()) {
-                reasons.add(outcome.problemCode());
-            }
-            return m.get("sync.refused." + outcome.outcome().name(), String.join("; ", reasons));
-        } catch (RuntimeException | org.infodesk.protocol.wire.WireException unreadable) {
-            return m.get("sync.refused.REJECTED", "");
-        }
+        return Refusals.of(e.refusal(), m).map(said -> m.get("sync.refused." + said.outcome().name(), said.why()))
+                .orElseGet(() -> m.get("sync.refused.REJECTED", ""));
     }
 
     private String time(Instant at) {
