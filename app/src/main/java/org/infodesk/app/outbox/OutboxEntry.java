@@ -2,6 +2,9 @@ package org.infodesk.app.outbox;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.infodesk.protocol.wire.Receipt;
+import org.infodesk.protocol.wire.WireCodec;
+import org.infodesk.protocol.wire.WireException;
 
 /**
  * One item of the outbox as the sync screen lists it: which domain and revision it carries, where
@@ -23,5 +26,20 @@ public record OutboxEntry(long sequence, String submissionId, String domain, int
         Objects.requireNonNull(submissionId);
         Objects.requireNonNull(domain);
         Objects.requireNonNull(state);
+    }
+
+    /**
+     * When the server received the item, as its receipt says; for a receipt that no longer reads
+     * (it was verified when it came), when it was kept.
+     */
+    public Instant receivedAt() {
+        if (receipt != null) {
+            try {
+                return WireCodec.read(receipt, Receipt.class).receivedAt();
+            } catch (WireException | RuntimeException unreadable) {
+                // shown by when it was kept
+            }
+        }
+        return updatedAt;
     }
 }

@@ -32,9 +32,6 @@ import org.infodesk.app.sync.OutboxWorker;
 import org.infodesk.app.sync.SyncControl;
 import org.infodesk.app.sync.ui.Refusals;
 import org.infodesk.protocol.bundle.BundleProblem;
-import org.infodesk.protocol.wire.Receipt;
-import org.infodesk.protocol.wire.WireCodec;
-import org.infodesk.protocol.wire.WireException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -288,7 +285,7 @@ public final class DistrictRelayViewModel {
                 items.add(item);
                 if (item.kind() == Kind.DELIVERED) {
                     laoDelivered++;
-                    Instant at = receivedAt(c.entry());
+                    Instant at = c.entry().receivedAt();
                     last = last == null || at.isAfter(last) ? at : last;
                 } else if (item.kind() == Kind.REFUSED) {
                     laoRefused++;
@@ -314,7 +311,7 @@ public final class DistrictRelayViewModel {
         switch (e.state()) {
             case DELIVERED:
                 return new Item(e.submissionId(), domain, e.revision(), Kind.DELIVERED, m.get("district.item.delivered"),
-                        m.get("sync.item.receipt", time(receivedAt(e))));
+                        m.get("sync.item.receipt", time(e.receivedAt())));
             case REFUSED:
                 return new Item(e.submissionId(), domain, e.revision(), Kind.REFUSED, m.get("district.item.refused"), refusal(e));
             default:
@@ -323,17 +320,6 @@ public final class DistrictRelayViewModel {
                         ? new Item(e.submissionId(), domain, e.revision(), Kind.SENDING, m.get("district.item.sending"), detail)
                         : new Item(e.submissionId(), domain, e.revision(), Kind.CARRIED, m.get("district.item.carried"), detail);
         }
-    }
-
-    private static Instant receivedAt(OutboxEntry e) {
-        if (e.receipt() != null) {
-            try {
-                return WireCodec.read(e.receipt(), Receipt.class).receivedAt();
-            } catch (WireException | RuntimeException unreadable) {
-                // verified when it came; shown by when it was kept
-            }
-        }
-        return e.updatedAt();
     }
 
     /** The server's reasons for refusing a carried submission, in the user's language. */

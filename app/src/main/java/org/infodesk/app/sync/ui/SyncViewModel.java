@@ -28,8 +28,6 @@ import org.infodesk.app.sync.LogExport;
 import org.infodesk.app.sync.OutboxWorker;
 import org.infodesk.app.sync.Puller;
 import org.infodesk.app.sync.SyncControl;
-import org.infodesk.protocol.wire.Receipt;
-import org.infodesk.protocol.wire.WireCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -247,15 +245,7 @@ public final class SyncViewModel {
     }
 
     private String receiptDetail(OutboxEntry e) {
-        Instant at = e.updatedAt();
-        if (e.receipt() != null) {
-            try {
-                at = WireCodec.read(e.receipt(), Receipt.class).receivedAt();
-            } catch (RuntimeException | org.infodesk.protocol.wire.WireException unreadable) {
-                // the receipt was verified when it came; shown by when it was kept
-            }
-        }
-        return m.get("sync.item.receipt", time(at));
+        return m.get("sync.item.receipt", time(e.receivedAt()));
     }
 
     /** The server's reasons for refusing an item, in the user's language, and what to do. */
