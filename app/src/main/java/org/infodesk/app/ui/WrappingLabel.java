@@ -58,6 +58,22 @@ public class WrappingLabel extends Label {
         content.set(text == null ? "" : text);
     }
 
+    /**
+     * A line for a message that comes and goes: laid out and shown only while its text says
+     * something, bound to {@code text} when one is given.
+     */
+    public static WrappingLabel shownWhileSet(String id, String styleClass, javafx.beans.value.ObservableValue<String> text) {
+        WrappingLabel label = new WrappingLabel();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        if (text != null) {
+            label.contentProperty().bind(text);
+        }
+        label.visibleProperty().bind(label.contentProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
     /** The whole text, before it is broken into lines. */
     public final StringProperty contentProperty() {
         return content;

@@ -126,12 +126,8 @@ public final class DashboardView extends BorderPane {
         scroll.getStyleClass().add("domain-scroll");
         Label hint = new Label(m.get("dashboard.hint"));
         hint.getStyleClass().add("hint");
-        org.infodesk.app.ui.WrappingLabel returned = new org.infodesk.app.ui.WrappingLabel();
-        returned.setId("returned");
-        returned.getStyleClass().add("returned");
-        returned.contentProperty().bind(model.returnedProperty());
-        returned.visibleProperty().bind(returned.contentProperty().isNotEmpty());
-        returned.managedProperty().bind(returned.visibleProperty());
+        org.infodesk.app.ui.WrappingLabel returned = org.infodesk.app.ui.WrappingLabel.shownWhileSet("returned", "returned",
+                model.returnedProperty());
         VBox center = new VBox(6, returned, scroll, hint);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         BorderPane.setMargin(center, new Insets(8, 16, 8, 16));

@@ -103,18 +103,8 @@ public final class CarryView extends BorderPane {
         HBox commands = new HBox(12, export, suggested, gap, busy, receipts);
         commands.setAlignment(Pos.CENTER_LEFT);
 
-        WrappingLabel result = new WrappingLabel();
-        result.setId("carryResult");
-        result.getStyleClass().add("relay-done");
-        result.contentProperty().bind(model.resultProperty());
-        result.visibleProperty().bind(result.contentProperty().isNotEmpty());
-        result.managedProperty().bind(result.visibleProperty());
-        WrappingLabel problem = new WrappingLabel();
-        problem.setId("carryProblem");
-        problem.getStyleClass().add("relay-problem");
-        problem.contentProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(problem.contentProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        WrappingLabel result = WrappingLabel.shownWhileSet("carryResult", "relay-done", model.resultProperty());
+        WrappingLabel problem = WrappingLabel.shownWhileSet("carryProblem", "relay-problem", model.problemProperty());
         VBox top = new VBox(10, intro, commands, result, problem, choosing);
         top.setPadding(new Insets(12, 16, 8, 16));
 

@@ -178,18 +178,8 @@ public final class DistrictRelayView extends BorderPane {
         progressText.setMinWidth(Region.USE_PREF_SIZE);
         HBox sendLine = new HBox(12, progress, progressText, phase);
         sendLine.setAlignment(Pos.CENTER_LEFT);
-        WrappingLabel trouble = new WrappingLabel();
-        trouble.setId("relayTrouble");
-        trouble.getStyleClass().add("relay-problem");
-        trouble.contentProperty().bind(model.troubleProperty());
-        trouble.visibleProperty().bind(trouble.contentProperty().isNotEmpty());
-        trouble.managedProperty().bind(trouble.visibleProperty());
-        WrappingLabel exported = new WrappingLabel();
-        exported.setId("receiptsExported");
-        exported.getStyleClass().add("relay-done");
-        exported.contentProperty().bind(model.exportedProperty());
-        exported.visibleProperty().bind(exported.contentProperty().isNotEmpty());
-        exported.managedProperty().bind(exported.visibleProperty());
+        WrappingLabel trouble = WrappingLabel.shownWhileSet("relayTrouble", "relay-problem", model.troubleProperty());
+        WrappingLabel exported = WrappingLabel.shownWhileSet("receiptsExported", "relay-done", model.exportedProperty());
         VBox summary = new VBox(8, commands, importLine, refusedScroll, sendLine, trouble, exported);
         summary.setPadding(new Insets(12, 16, 8, 16));
 

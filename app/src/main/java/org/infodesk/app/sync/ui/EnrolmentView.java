@@ -133,12 +133,7 @@ public final class EnrolmentView extends BorderPane {
         }
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        WrappingLabel result = new WrappingLabel();
-        result.setId("enrolResult");
-        result.getStyleClass().add("sync-result");
-        result.contentProperty().bind(model.messageProperty());
-        result.visibleProperty().bind(result.contentProperty().isNotEmpty());
-        result.managedProperty().bind(result.visibleProperty());
+        WrappingLabel result = WrappingLabel.shownWhileSet("enrolResult", "sync-result", model.messageProperty());
         Runnable mark = () -> {
             result.pseudoClassStateChanged(PROBLEM, model.outcomeProperty().get() == EnrolmentViewModel.Outcome.PROBLEM);
             result.pseudoClassStateChanged(DONE, model.outcomeProperty().get() == EnrolmentViewModel.Outcome.ENROLLED);

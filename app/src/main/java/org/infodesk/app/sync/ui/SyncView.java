@@ -105,18 +105,8 @@ public final class SyncView extends BorderPane {
             progressLine.getChildren().addAll(EnrolmentView.grow(), carryButton);
         }
         progressLine.setAlignment(Pos.CENTER_LEFT);
-        WrappingLabel trouble = new WrappingLabel();
-        trouble.setId("syncTrouble");
-        trouble.getStyleClass().add("sync-trouble");
-        trouble.contentProperty().bind(model.troubleProperty());
-        trouble.visibleProperty().bind(trouble.contentProperty().isNotEmpty());
-        trouble.managedProperty().bind(trouble.visibleProperty());
-        WrappingLabel exported = new WrappingLabel();
-        exported.setId("exported");
-        exported.getStyleClass().add("sync-hint");
-        exported.contentProperty().bind(model.exportedProperty());
-        exported.visibleProperty().bind(exported.contentProperty().isNotEmpty());
-        exported.managedProperty().bind(exported.visibleProperty());
+        WrappingLabel trouble = WrappingLabel.shownWhileSet("syncTrouble", "sync-trouble", model.troubleProperty());
+        WrappingLabel exported = WrappingLabel.shownWhileSet("exported", "sync-hint", model.exportedProperty());
         VBox summary = new VBox(8, phase, progressLine, trouble, exported);
         summary.setPadding(new Insets(12, 16, 8, 16));
 

@@ -41,12 +41,7 @@ final class Cards {
 
     /** A red line for what to fix, shown only while it says something. */
     static WrappingLabel problem(String id) {
-        WrappingLabel problem = new WrappingLabel();
-        problem.setId(id);
-        problem.getStyleClass().add("card-problem");
-        problem.visibleProperty().bind(problem.contentProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        return problem;
+        return WrappingLabel.shownWhileSet(id, "card-problem", null);
     }
 
     /** The card in the middle; in a window too low for it, it scrolls. */

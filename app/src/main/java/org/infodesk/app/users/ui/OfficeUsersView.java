@@ -96,12 +96,7 @@ public final class OfficeUsersView extends BorderPane {
     }
 
     private VBox listSide(Messages m) {
-        WrappingLabel notice = new WrappingLabel();
-        notice.setId("officeUsersNotice");
-        notice.getStyleClass().add("office-users-notice");
-        notice.contentProperty().bind(model.noticeProperty());
-        notice.visibleProperty().bind(notice.contentProperty().isNotEmpty());
-        notice.managedProperty().bind(notice.visibleProperty());
+        WrappingLabel notice = WrappingLabel.shownWhileSet("officeUsersNotice", "office-users-notice", model.noticeProperty());
         WrappingLabel general = Cards.problem("officeUsersProblem");
         general.contentProperty().bind(Bindings.when(model.problemFieldProperty().isNull())
                 .then(model.problemProperty()).otherwise(""));
