@@ -31,11 +31,16 @@ class InfoDeskAppTest {
         FxToolkit.registerPrimaryStage();
     }
 
+    /** Reads the scene on the JavaFX thread, which may be changing it meanwhile (a form warmed up behind the dashboard). */
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> check) throws Exception {
+        return WaitForAsyncUtils.asyncFx(check).get();
+    }
+
     private void launch() throws Exception {
         app = FxToolkit.setupApplication(InfoDeskApp.class, "--data-dir=" + data);
         // the dashboard's rows come when the store has opened, on its own thread: wait for them, not for a time
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> robot.lookup("#domain-infrastructure .progress-text").tryQuery().isPresent());
+                () -> onFx(() -> robot.lookup("#domain-infrastructure .progress-text").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -61,7 +66,8 @@ class InfoDeskAppTest {
             // the first domain opened in a session asks who is working: the demo's officer, by keyboard
             robot.write(DemoUsers.OFFICER).type(KeyCode.ENTER).write(DemoUsers.PASSWORD).type(KeyCode.ENTER);
             // the infrastructure form itself (a form warmed up out of sight may also have a title)
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#field-road_routes_total").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> onFx(() -> robot.lookup("#field-road_routes_total").tryQuery().isPresent()));
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -84,7 +90,7 @@ class InfoDeskAppTest {
 
         // the engine, made off the JavaFX thread, attaches and reports: the line is the outbox's, not "not enrolled"
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("·"));
+                () -> onFx(() -> robot.lookup("#status").queryAs(Label.class).getText().contains("·")));
         assertThat(robot.lookup("#status").queryAs(Label.class).getText())
                 .doesNotContain(org.infodesk.app.i18n.Messages.of(java.util.Locale.forLanguageTag("th")).get("status.noServer"));
     }
@@ -115,18 +121,19 @@ class InfoDeskAppTest {
             app = FxToolkit.setupApplication(InfoDeskApp.class, "--data-dir=" + data, "--server=" + server.url("/"),
                     "--enrolment-code=K7QX-3MPA-9TRD");
             // given a code, the app opens on the enrolment screen, the address and code filled in
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#enrol").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#enrol").tryQuery().isPresent()));
             robot.clickOn("#enrol");
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#enrolResult").tryQuery()
-                    .map(n -> ((Label) n).getText().contains("แก่งโสภา")).orElse(false));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#enrolResult").tryQuery()
+                    .map(n -> ((Label) n).getText().contains("แก่งโสภา")).orElse(false)));
             robot.clickOn("#enrolBack");
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#laoLine").tryQuery()
-                    .map(n -> ((Label) n).getText().contains("องค์การบริหารส่วนตำบลแก่งโสภา (6650805)")).orElse(false));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#laoLine").tryQuery()
+                    .map(n -> ((Label) n).getText().contains("องค์การบริหารส่วนตำบลแก่งโสภา (6650805)"))
+                    .orElse(false)));
 
             // opening a domain asks for the office's own first admin: the demo's people are gone
             robot.interact(() -> robot.lookup("#domain-infrastructure").query().requestFocus());
             robot.type(KeyCode.ENTER);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#createAdmin").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#createAdmin").tryQuery().isPresent()));
             robot.type(KeyCode.ESCAPE);
             quit();
         }
