@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import okhttp3.HttpUrl;
 import org.infodesk.app.certify.CertificationFixture;
@@ -266,6 +265,6 @@ class DistrictRelayScreenTest {
     }
 
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).tryQueryAs(Label.class).isPresent() ? AppWindow.text(robot, id) : "";
+        return AppWindow.textOrEmpty(robot, id);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.infodesk.app.dashboard.ui.DashboardView;
 import org.infodesk.app.dashboard.ui.DashboardViewModel;
@@ -106,9 +105,7 @@ class SyncScreensTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#sendNow");
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
-                () -> robot.lookup("#itemState-" + returnedId).tryQueryAs(Label.class)
-                        .map(l -> l.getText().equals("ส่งถึงแล้ว")).orElse(false));
-        assertThat(robot.lookup("#itemDetail-" + returnedId).queryAs(Label.class)).isNotNull();
+                () -> text(robot, "#itemState-" + returnedId).equals("ส่งถึงแล้ว"));
         assertThat(text(robot, "#itemDetail-" + returnedId)).startsWith("ใบรับจากเซิร์ฟเวอร์");
         int all = new SqliteOutboxRepository(world.app.store).entries(100).size();
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
@@ -124,8 +121,7 @@ class SyncScreensTest {
                 .decide(reviewer, UUID.fromString(returnedId), Change.Verdict.RETURNED, COMMENT);
         robot.clickOn("#sendNow");
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
-                () -> robot.lookup("#itemState-" + returnedId).tryQueryAs(Label.class)
-                        .map(l -> l.getText().equals("ส่งกลับแก้ไข")).orElse(false));
+                () -> text(robot, "#itemState-" + returnedId).equals("ส่งกลับแก้ไข"));
         assertThat(text(robot, "#itemDetail-" + returnedId)).contains(COMMENT);
         assertThat(pulledDecisions.get()).isPositive();
 
@@ -157,7 +153,7 @@ class SyncScreensTest {
     }
 
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).tryQuery().isPresent() ? AppWindow.text(robot, id) : "";
+        return AppWindow.textOrEmpty(robot, id);
     }
 
     /** The server key's id as the enrolment screen groups it. */

@@ -32,8 +32,8 @@ class InfoDeskAppTest {
     }
 
     /** Reads the scene on the JavaFX thread, which may be changing it meanwhile (a form warmed up behind the dashboard). */
-    private static boolean onFx(java.util.concurrent.Callable<Boolean> check) throws Exception {
-        return WaitForAsyncUtils.asyncFx(check).get();
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> check) {
+        return org.infodesk.app.ui.AppWindow.onFx(check);
     }
 
     private void launch() throws Exception {

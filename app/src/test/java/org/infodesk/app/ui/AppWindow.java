@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -48,9 +53,47 @@ public final class AppWindow {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** What a label says: a wrapping label's whole text (not its broken lines), unbreakable spaces as spaces. */
+    /**
+     * What a label says: a wrapping label's whole text (not its broken lines), unbreakable spaces as
+     * spaces. Read on the JavaFX thread, so that a screen rebuilding its rows is never walked halfway.
+     */
     public static String text(FxRobot robot, String id) {
-        Label label = robot.lookup(id).queryAs(Label.class);
+        return onFx(() -> said(robot.lookup(id).queryAs(Label.class)));
+    }
+
+    /** What a label says, or "" while the screen has no such label (read on the JavaFX thread). */
+    public static String textOrEmpty(FxRobot robot, String id) {
+        return onFx(() -> robot.lookup(id).tryQueryAs(Label.class).map(AppWindow::said).orElse(""));
+    }
+
+    /** Runs a question about the scene on the JavaFX thread and waits for its answer. */
+    public static <T> T onFx(Callable<T> question) {
+        if (Platform.isFxApplicationThread()) {
+            try {
+                return question.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(question).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the JavaFX thread did not answer in 30 s", e);
+        }
+    }
+
+    private static String said(Label label) {
         return (label instanceof WrappingLabel w ? w.getContent() : label.getText()).replace('\u00A0', ' ');
     }
 

@@ -98,8 +98,7 @@ class FormKeyboardTest {
 
     /** A label's text as given (a wrapping label adds line breaks where it wraps). */
     private static String text(FxRobot robot, String id) {
-        Label label = robot.lookup(id).queryAs(Label.class);
-        return label instanceof org.infodesk.app.ui.WrappingLabel w ? w.getContent() : label.getText();
+        return org.infodesk.app.ui.AppWindow.text(robot, id);
     }
 
     /** The items of a domain in the order the form shows them: section by section. */
