@@ -86,6 +86,20 @@ public final class Backups {
 
     /** Whether a database file opens and passes {@code PRAGMA quick_check}. Opens it read-only. */
     static boolean isSound(Path file) {
+        try {
+            return passesQuickCheck(file);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether a database file passes {@code PRAGMA quick_check} (opened read-only): false when
+     * SQLite finds it damaged or not a database; a failure that says nothing of the file (SQLite's
+     * library cannot load, the file cannot be opened or is locked) is thrown, so that it is not
+     * reported as damage with a backup to restore.
+     */
+    static boolean passesQuickCheck(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
@@ -93,7 +107,10 @@ public final class Backups {
              ResultSet r = s.executeQuery("PRAGMA quick_check")) {
             return r.next() && "ok".equals(r.getString(1));
         } catch (SQLException e) {
-            return false;
+            if (SqliteErrors.isDamage(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -11,6 +11,15 @@ final class SqliteErrors {
 
     private SqliteErrors() {}
 
+    /** Whether SQLite said the file is damaged or not a database at all. */
+    static boolean isDamage(SQLException e) {
+        if (e instanceof SQLiteException s && s.getResultCode() != null) {
+            String name = s.getResultCode().name();
+            return name.startsWith("SQLITE_CORRUPT") || name.startsWith("SQLITE_NOTADB");
+        }
+        return false;
+    }
+
     static StoreException map(SQLException e, Path folder, Path latestBackup) {
         StoreException.Problem problem = StoreException.Problem.IO;
         if (e instanceof SQLiteException s) {
@@ -21,7 +30,7 @@ final class SqliteErrors {
             } else if (name.startsWith("SQLITE_READONLY") || name.startsWith("SQLITE_CANTOPEN")
                     || name.startsWith("SQLITE_PERM")) {
                 problem = StoreException.Problem.READ_ONLY;
-            } else if (name.startsWith("SQLITE_CORRUPT") || name.startsWith("SQLITE_NOTADB")) {
+            } else if (isDamage(e)) {
                 problem = StoreException.Problem.CORRUPT;
             } else if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
                 problem = StoreException.Problem.LOCKED;

@@ -87,7 +87,7 @@ public final class Store implements AutoCloseable {
             Path db = folder.resolve(FILE);
             Backups backups = new Backups(folder, clock);
             boolean existed = Files.exists(db) && Files.size(db) > 0;
-            if (existed && !Backups.isSound(db)) {
+            if (existed && !Backups.passesQuickCheck(db)) {
                 throw new StoreException(StoreException.Problem.CORRUPT, folder, backups.latestSound().orElse(null),
                         "integrity check failed: " + db, null);
             }

@@ -104,6 +104,33 @@ class StoreFailureTest {
     }
 
     @Test
+    void sqliteThatCannotLoadIsNotTakenForADamagedFileAndNoBackupIsOffered() throws Exception {
+        try (Store store = StoreFixture.open(folder)) {
+            saveRoutes(store, 58);
+        }
+        try (Store store = StoreFixture.open(folder)) { // a start backup exists: a damaged file would offer it
+            saveRoutes(store, 59);
+        }
+        byte[] before = Files.readAllBytes(folder.resolve(Store.FILE));
+        Path nowhere = folder.resolveSibling("no-such-folder");
+        // sqlite-jdbc's native library neither where it is named nor extractable to its temporary folder
+        List<String> cannotLoad = List.of("-Dorg.sqlite.lib.path=" + nowhere, "-Dorg.sqlite.lib.name=libnone.so",
+                "-Dorg.sqlite.tmpdir=" + nowhere);
+        List<String> said;
+        try (var child = org.infodesk.app.storage.crash.ChildJvm.Launch.ofTestClassPath().withOptions(cannotLoad)
+                .start(StoreOpener.class, folder.resolveSibling("opener.err"), folder.toString())) {
+            said = child.awaitLine("DONE", java.time.Duration.ofSeconds(60));
+            child.waitFor(java.time.Duration.ofSeconds(30));
+        }
+
+        assertThat(said).containsExactly("PROBLEM IO backup=false");
+        assertThat(Files.readAllBytes(folder.resolve(Store.FILE))).isEqualTo(before);
+        try (Store store = StoreFixture.open(folder)) { // with SQLite loading, the same file opens as it was
+            assertThat(routes(store)).isEqualTo(new BigDecimal("59"));
+        }
+    }
+
+    @Test
     void aReadOnlyFolderIsRefusedWithItsMessageAndTheDataStays() throws Exception {
         try (Store store = StoreFixture.open(folder)) {
             saveRoutes(store, 58);
