@@ -11,6 +11,11 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] given) {
+        // SLF4J on the JDK's logging (ADR 0007, 2), named: without it the first logger looks for a
+        // provider through every jar of the class path, while the JavaFX toolkit starts
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.jul.JULServiceProvider");
+        }
         String[] args = PresetConfig.applyTo(given); // IT staff's infodesk.conf: defaults under the command line (issue 9)
         Startup.begin(args); // load while the JavaFX toolkit starts
         Application.launch(InfoDeskApp.class, args);

@@ -37,7 +37,13 @@ public final class PresetConfig {
 
     private static final Pattern DISTRICT = Pattern.compile("\\d{4}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._\\-]{1,253}");
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PresetConfig.class);
+    /**
+     * Made on first use: SLF4J's first logger looks for its provider through every jar of the class
+     * path (about 80 ms), which must not hold the JavaFX toolkit's start back (ADR 0007, 4).
+     */
+    private static final class Log {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PresetConfig.class);
+    }
 
     /** What is wrong with one line (0: the whole file), as a message key and its arguments. */
     public record Problem(int line, String key, Object... args) {
@@ -133,14 +139,14 @@ public final class PresetConfig {
             Path jar = Path.of(PresetConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             appFolder = Files.isRegularFile(jar) ? jar.getParent() : null; // a jar: installed or packaged; not the build's classes
         } catch (Exception e) {
-            LOG.debug("no app folder: {}", e.toString());
+            Log.LOG.debug("no app folder: {}", e.toString());
         }
         for (Path p : locations(System.getProperty("infodesk.config"), appFolder, System.getProperty("os.name"))) {
             if (Files.isRegularFile(p)) {
                 PresetConfig preset = read(p);
                 Messages en = Messages.of(Locale.ENGLISH);
                 for (Problem problem : preset.problems()) {
-                    LOG.warn("{}: {}", p, problem.message(en));
+                    Log.LOG.warn("{}: {}", p, problem.message(en));
                 }
                 return preset;
             }
