@@ -18,6 +18,19 @@ smoke_menu() {
   timeout 180 xvfb-run -a -s "-screen 0 1366x768x24" $exec --smoke-test "$@" 2>&1
 }
 
+# Checks the class-data archive postinst made (ADR 0007, 9) is used by the menu entry's command:
+# -Xshare:on refuses to start without it, and the app's own classes come from it.
+archive_used() {
+  local archive=/opt/infodesk/lib/app/infodesk.jsa log out
+  [[ -f $archive ]] || { echo "no class-data archive $archive"; return 1; }
+  log=$(mktemp)
+  out=$(INFODESK_JAVA_OPTIONS="-Xshare:on -Xlog:class+load=info:file=$log" smoke_menu) \
+    || { echo "the archive is not used (-Xshare:on): $out"; rm -f "$log"; return 1; }
+  grep -q 'org.infodesk.app.shell.InfoDeskApp source: shared objects file' "$log" \
+    || { echo "the app's classes are not in the archive: $(grep -m1 'InfoDeskApp ' "$log")"; rm -f "$log"; return 1; }
+  rm -f "$log"
+}
+
 # Installs a .deb given by its absolute path, as IT staff would (apt install ./file.deb).
 install_deb() {
   [[ -f $1 ]] || fail "no package $1"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 9: installs a .deb, runs the installed app's self-check under Xvfb (window, Thai font),
-# checks an IT staff preset file is applied and a bad one fails the check with its line, then
+# checks the class-data archive made at install is used, an IT staff preset file is applied and a bad one fails the check with its line, then
 # uninstalls and checks the data folder is still there. Run as root (apt). Usage: smoke-test.sh DEB
 set -euo pipefail
 DEB=$(realpath "$1")
@@ -20,6 +20,10 @@ out=$(smoke) || fail "the installed app's smoke test: $out"
 echo "$out" | grep -F "SMOKE OK" | grep -F "data=$DATA" || fail "not on the usual data folder: $out"
 out=$(smoke_menu) || fail "the menu entry's command: $out"
 echo "$out" | grep -F "SMOKE OK" | grep -F "data=$DATA" || fail "the menu entry's command, not on the usual data folder: $out"
+out=$(archive_used) || fail "$out"
+# SQLite's native library is the one shipped in lib/app/native: the app works where sqlite-jdbc could not extract its own
+out=$(INFODESK_JAVA_OPTIONS="-Dorg.sqlite.tmpdir=/nonexistent/infodesk-smoke" smoke_menu) \
+  || fail "SQLite's shipped native library is not used: $out"
 
 # an IT staff preset beside the installed app: its settings reach the app
 printf 'server = https://infodesk.example.go.th/\nproxy = none\noffice = district\ndistrict = 6508\n' > "$CONF"
@@ -37,6 +41,7 @@ rm -f "$CONF"
 
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq infodesk >/dev/null
 [[ ! -e $INSTALLED ]] || fail "uninstalling left $INSTALLED"
+[[ ! -e /opt/infodesk ]] || fail "uninstalling left $(find /opt/infodesk -type f | head -3)"
 [[ -f $DATA/infodesk.db ]] || fail "uninstalling removed the data folder $DATA"
 rm -rf "$XDG_DATA_HOME"
 echo "installed-app smoke test: passed"

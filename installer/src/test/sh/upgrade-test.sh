@@ -29,6 +29,7 @@ vb=$(version)
 out=$(smoke "--smoke-expect=$ANSWER") || fail "version $vb does not find the answer saved by $va: $out"
 echo "$out" | grep -F "SMOKE OK" | grep -F "found=" | grep -F "preset=$CONF" \
   || fail "version $vb lost the answer or the preset file: $out"
+out=$(archive_used) || fail "after the upgrade to $vb: $out"
 rm -f "$CONF"
 
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq infodesk >/dev/null

@@ -18,13 +18,15 @@ import java.util.regex.Pattern;
  * field edit to "saved" shown. Each run is a fresh JVM; app and bare runs alternate; the first
  * run of each is a warm-up (page cache), the rest are reported with their median.
  * Both JVMs get the options the app is launched with ({@link #LAUNCH_OPTIONS}); with
- * {@code --cds} each also gets a class-data archive of its own, made by one training run first
- * (what an installer can ship: docs/adr/0007). Needs a display: {@code ./bench startup} runs it
+ * {@code --cds} each also gets a class-data archive of its own, made as the Linux package makes the
+ * installed app's (a training run's class list, a static archive dumped from it: docs/adr/0007, 9). Needs a display: {@code ./bench startup} runs it
  * under xvfb-run when there is none.
  *
  * <p>Issue 9: with {@code --installed=PATH} (the installed app's launcher, e.g.
- * {@code /opt/infodesk/bin/InfoDesk}) it compares instead the installed app's cold start with the
- * app started from the build, alternating in the same run, each on a data folder of its own.
+ * {@code /opt/infodesk/lib/app/infodesk-start}, the menu entry's command) it compares instead the
+ * installed app's cold start with the app started from the build and with a bare window that has a
+ * class-data archive as the installed app does, alternating in the same run, the apps each on a
+ * data folder of its own.
  */
 public final class StartupBench {
 
@@ -59,13 +61,11 @@ public final class StartupBench {
         List<String> appJvm = new ArrayList<>(LAUNCH_OPTIONS);
         List<String> bareJvm = new ArrayList<>(LAUNCH_OPTIONS);
         if (cds) {
-            Path appArchive = data.resolve("app.jsa");
-            Path bareArchive = data.resolve("bare.jsa");
-            probe(classPath, with(appJvm, "-XX:ArchiveClassesAtExit=" + appArchive), "org.infodesk.app.shell.Launcher", "--probe",
-                    "--data-dir=" + data);
-            probe(classPath, with(bareJvm, "-XX:ArchiveClassesAtExit=" + bareArchive), "org.infodesk.bench.BareWindowProbe");
-            appJvm.add("-XX:SharedArchiveFile=" + appArchive);
-            bareJvm.add("-XX:SharedArchiveFile=" + bareArchive);
+            Path training = Files.createDirectories(data.resolve("training"));
+            appJvm.add("-XX:SharedArchiveFile=" + archive(classPath, LAUNCH_OPTIONS, data.resolve("app"),
+                    "org.infodesk.app.shell.Launcher", "--probe", "--data-dir=" + training));
+            bareJvm.add("-XX:SharedArchiveFile=" + archive(classPath, LAUNCH_OPTIONS, data.resolve("bare"),
+                    "org.infodesk.bench.BareWindowProbe"));
         }
         List<Map<String, Long>> app = new ArrayList<>();
         List<Map<String, Long>> bare = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class StartupBench {
         System.out.printf("machine: %s %s, %d cores, java %s%n", System.getProperty("os.name"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.printf("runs: %d each (after one warm-up each), both JVMs with %s%s%n", runs, String.join(" ", LAUNCH_OPTIONS),
-                cds ? " and a class-data archive each (one training run)" : "");
+                cds ? " and a class-data archive each (a training run's class list, dumped as the Linux package's postinst does)" : "");
         System.out.printf("bare JavaFX window, process start to first frame: median %d ms  %s%n", bareStart, values(bare, "startup"));
         System.out.printf("InfoDesk dashboard, process start to first frame: median %d ms  %s%n", appStart, values(app, "startup"));
         System.out.printf("ratio app / bare: %.2f%n", (double) appStart / bareStart);
@@ -100,21 +100,31 @@ public final class StartupBench {
                 values(app, "openGc"), values(app, "reopenGc"), values(app, "editsGc"));
     }
 
-    /** The installed launcher beside the build's class path: both the app's own probe, alternating. */
+    /**
+     * The installed launcher beside the build's class path (both the app's own probe) and a bare
+     * window with a class-data archive of its own (the installed app has one, ADR 0007, 9): all
+     * three alternating.
+     */
     private static void installedBesideBuild(String classPath, String installed, Path data, int runs) throws Exception {
+        List<String> bareJvm = with(LAUNCH_OPTIONS, "-XX:SharedArchiveFile=" + archive(classPath, LAUNCH_OPTIONS,
+                data.resolve("bare"), "org.infodesk.bench.BareWindowProbe"));
         List<Map<String, Long>> build = new ArrayList<>();
         List<Map<String, Long>> inst = new ArrayList<>();
+        List<Map<String, Long>> bare = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
             Map<String, Long> b = probe(classPath, LAUNCH_OPTIONS, "org.infodesk.app.shell.Launcher", "--probe",
                     "--data-dir=" + data.resolve("build"));
             Map<String, Long> n = run(List.of(installed, "--probe", "--data-dir=" + data.resolve("installed")), installed);
+            Map<String, Long> w = probe(classPath, bareJvm, "org.infodesk.bench.BareWindowProbe");
             if (i > 0) {
                 build.add(b);
                 inst.add(n);
+                bare.add(w);
             }
         }
         long buildStart = median(build, "startup");
         long instStart = median(inst, "startup");
+        long bareStart = median(bare, "startup");
         System.out.printf("machine: %s %s, %d cores, java %s%n", System.getProperty("os.name"), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.printf("runs: %d each (after one warm-up each), alternating; the build's JVM with %s%n", runs,
@@ -123,12 +133,41 @@ public final class StartupBench {
         System.out.printf("InfoDesk installed (%s), process start to first frame: median %d ms  %s%n", installed, instStart,
                 values(inst, "startup"));
         System.out.printf("ratio installed / build: %.2f%n", (double) instStart / buildStart);
+        System.out.printf("bare JavaFX window with a class-data archive, process start to first frame: median %d ms  %s%n",
+                bareStart, values(bare, "startup"));
+        System.out.printf("ratio installed / bare: %.2f%n", (double) instStart / bareStart);
+        System.out.printf("the installed app after its first frame: settled %d ms, the largest domain opened %d ms, again %d ms, "
+                + "an edit to \"saved\" %d ms (first) and %d ms (median of the next 20)%n", median(inst, "settle"),
+                median(inst, "openDomain"), median(inst, "reopenDomain"), median(inst, "editToSaved"), median(inst, "laterEditToSaved"));
     }
 
-    private static List<String> with(List<String> options, String more) {
+    private static List<String> with(List<String> options, String... more) {
         List<String> all = new ArrayList<>(options);
-        all.add(more);
+        all.addAll(List.of(more));
         return all;
+    }
+
+    /**
+     * A class-data archive made as the Linux package makes it (installer/src/main/sh/class-list.sh
+     * at build time, infodesk-start --make-class-archive at install; ADR 0007, 9): a training run
+     * lists the classes it loads, then a static archive of them is dumped with the same options and
+     * class path.
+     */
+    private static Path archive(String classPath, List<String> jvm, Path name, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        Path list = Path.of(name + ".classlist");
+        Path archive = Path.of(name + ".jsa");
+        probe(classPath, with(jvm, "-XX:DumpLoadedClassList=" + list, "-Xshare:off"), mainClass, args);
+        List<String> dump = new ArrayList<>();
+        dump.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        dump.addAll(with(jvm, "-Xshare:dump", "-Xlog:cds=error", "-Xlog:cds+heap=error", "-XX:SharedClassListFile=" + list,
+                "-XX:SharedArchiveFile=" + archive, "-Dfile.encoding=UTF-8", "-cp", classPath));
+        Process p = new ProcessBuilder(dump).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the class-data archive of " + mainClass + " was not made:\n" + out);
+        }
+        return archive;
     }
 
     private static Map<String, Long> probe(String classPath, List<String> jvm, String mainClass, String... args)
