@@ -39,7 +39,7 @@ public final class PresetConfig {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._\\-]{1,253}");
     /**
      * Made on first use: SLF4J's first logger looks for its provider through every jar of the class
-     * path (about 80 ms), which must not hold the JavaFX toolkit's start back (ADR 0007, 4).
+     * path (0.1 s here), which must not hold the JavaFX toolkit's start back (ADR 0007, 4).
      */
     private static final class Log {
         static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PresetConfig.class);
