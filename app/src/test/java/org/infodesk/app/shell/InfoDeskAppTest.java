@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import java.util.concurrent.TimeUnit;
+import org.infodesk.app.ui.AppWindow;
 import org.infodesk.app.users.DemoUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +33,8 @@ class InfoDeskAppTest {
     }
 
     /** Reads the scene on the JavaFX thread, which may be changing it meanwhile (a form warmed up behind the dashboard). */
-    private static boolean onFx(java.util.concurrent.Callable<Boolean> check) {
-        return org.infodesk.app.ui.AppWindow.onFx(check);
+    private static <T> T onFx(java.util.concurrent.Callable<T> question) {
+        return AppWindow.onFx(question);
     }
 
     private void launch() throws Exception {
@@ -62,7 +63,7 @@ class InfoDeskAppTest {
         robot.interact(() -> robot.lookup("#domain-health_environment").query().requestFocus());
         robot.type(KeyCode.DOWN, 3).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        if (robot.lookup("#password").tryQuery().isPresent()) {
+        if (onFx(() -> robot.lookup("#password").tryQuery().isPresent())) {
             // the first domain opened in a session asks who is working: the demo's officer, by keyboard
             robot.write(DemoUsers.OFFICER).type(KeyCode.ENTER).write(DemoUsers.PASSWORD).type(KeyCode.ENTER);
             // the infrastructure form itself (a form warmed up out of sight may also have a title)
@@ -91,7 +92,7 @@ class InfoDeskAppTest {
         // the engine, made off the JavaFX thread, attaches and reports: the line is the outbox's, not "not enrolled"
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> onFx(() -> robot.lookup("#status").queryAs(Label.class).getText().contains("·")));
-        assertThat(robot.lookup("#status").queryAs(Label.class).getText())
+        assertThat(AppWindow.text(robot, "#status"))
                 .doesNotContain(org.infodesk.app.i18n.Messages.of(java.util.Locale.forLanguageTag("th")).get("status.noServer"));
     }
 
@@ -140,7 +141,7 @@ class InfoDeskAppTest {
 
         // the next start opens the office at once, and its dashboard holds none of the demo's sample
         launch();
-        assertThat(robot.lookup("#laoLine").queryAs(Label.class).getText()).contains("6650805").contains("วังทอง");
+        assertThat(AppWindow.text(robot, "#laoLine")).contains("6650805").contains("วังทอง");
         quit();
         try (org.infodesk.app.storage.Store store = org.infodesk.app.storage.StoreFixture.open(data)) {
             var users = new org.infodesk.app.users.UserService(new org.infodesk.app.storage.SqliteUserRepository(store),
@@ -158,15 +159,15 @@ class InfoDeskAppTest {
         robot.interact(() -> robot.lookup("#domain-infrastructure").query().requestFocus());
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#password").tryQuery()).isPresent();
-        assertThat(robot.lookup("#formTitle").tryQuery()).isEmpty();
+        assertThat(onFx(() -> robot.lookup("#password").tryQuery())).isPresent();
+        assertThat(onFx(() -> robot.lookup("#formTitle").tryQuery())).isEmpty();
 
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#domains").tryQuery()).isPresent();
+        assertThat(onFx(() -> robot.lookup("#domains").tryQuery())).isPresent();
 
         openInfrastructure();
-        assertThat(robot.lookup("#formTitle").queryAs(Label.class).getText()).isEqualTo("ด้านโครงสร้างพื้นฐาน");
+        assertThat(AppWindow.text(robot, "#formTitle")).isEqualTo("ด้านโครงสร้างพื้นฐาน");
     }
 
     @Test
@@ -177,9 +178,9 @@ class InfoDeskAppTest {
         robot.type(KeyCode.F9);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#certifyTitle").queryAs(Label.class).getText()).contains("ด้านโครงสร้างพื้นฐาน");
-        assertThat(robot.lookup("#certify").queryButton().isDisabled()).isTrue(); // required answers are missing
-        assertThat(robot.lookup("#certifierUsername").tryQuery()).isPresent();
+        assertThat(AppWindow.text(robot, "#certifyTitle")).contains("ด้านโครงสร้างพื้นฐาน");
+        assertThat(onFx(() -> robot.lookup("#certify").queryButton().isDisabled())).isTrue(); // required answers are missing
+        assertThat(onFx(() -> robot.lookup("#certifierUsername").tryQuery())).isPresent();
     }
 
     @Test
@@ -188,29 +189,29 @@ class InfoDeskAppTest {
         openInfrastructure();
         robot.clickOn("#field-road_routes_total").write("๕๘").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#saveState").queryAs(Label.class).getText()).startsWith("บันทึกแล้ว");
+        assertThat(AppWindow.text(robot, "#saveState")).startsWith("บันทึกแล้ว");
         quit();
 
         launch();
-        assertThat(robot.lookup("#domain-infrastructure .progress-text").queryAs(Label.class).getText())
+        assertThat(AppWindow.text(robot, "#domain-infrastructure .progress-text"))
                 .startsWith("1 / ");
         openInfrastructure();
 
-        assertThat(robot.lookup("#field-road_routes_total").queryAs(TextField.class).getText()).isEqualTo("58");
+        assertThat(onFx(() -> robot.lookup("#field-road_routes_total").queryAs(TextField.class).getText())).isEqualTo("58");
     }
 
     @Test
     void switchingLanguageChangesTheLabels() throws Exception {
         launch();
-        assertThat(robot.lookup("ด้านโครงสร้างพื้นฐาน").tryQuery()).isPresent();
+        assertThat(onFx(() -> robot.lookup("ด้านโครงสร้างพื้นฐาน").tryQuery())).isPresent();
 
         robot.clickOn("#switchLanguage");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("Infrastructure").tryQuery()).isPresent();
+        assertThat(onFx(() -> robot.lookup("Infrastructure").tryQuery())).isPresent();
         openInfrastructure();
-        assertThat(robot.lookup("#formTitle").queryAs(Label.class).getText()).isEqualTo("Infrastructure");
-        assertThat(robot.lookup("#back").queryButton().getText()).isEqualTo("← Dashboard");
+        assertThat(AppWindow.text(robot, "#formTitle")).isEqualTo("Infrastructure");
+        assertThat(onFx(() -> robot.lookup("#back").queryButton().getText())).isEqualTo("← Dashboard");
     }
 
     @Test

@@ -95,12 +95,12 @@ class OfficeUsersScreenTest {
     }
 
     private void waitFor(FxRobot robot, String query) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> AppWindow.onFx(() -> robot.lookup(query).tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static boolean focused(FxRobot robot, String query) {
-        return robot.lookup(query).query().isFocused();
+        return AppWindow.focused(robot, query);
     }
 
     /** The admin signs in on the shell's admin sign-in, and the screen opens with the caret in the new user's name. */
@@ -112,7 +112,8 @@ class OfficeUsersScreenTest {
         assertThat(AppWindow.text(robot, "#signInHeader")).startsWith("หน้าผู้ใช้ของสำนักงานสำหรับผู้ดูแลระบบ อปท. เท่านั้น");
         robot.write("somchai").type(KeyCode.ENTER).write(ADMIN_PASSWORD).type(KeyCode.ENTER);
         waitFor(robot, "#officeUsersTitle");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".user-cell .user-title").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> AppWindow.onFx(() -> robot.lookup(".user-cell .user-title").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -137,7 +138,8 @@ class OfficeUsersScreenTest {
         User malee = users.users().stream().filter(u -> u.username().equals("malee")).findFirst().orElseThrow();
         assertThat(malee.roles()).containsExactly(Role.CERTIFIER);
         assertThat(malee.displayName()).isEqualTo("นางมาลี รักษ์ถิ่น");
-        assertThat(robot.lookup(".user-cell .user-title").queryAllAs(Label.class)).extracting(Label::getText)
+        assertThat(AppWindow.onFx(() -> robot.lookup(".user-cell .user-title").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList()))
                 .contains("นางมาลี รักษ์ถิ่น (ชื่อผู้ใช้ malee)");
         assertThat(focused(robot, "#officeUsers-username")).isTrue(); // ready for the next user
         robot.type(KeyCode.ESCAPE);
@@ -201,7 +203,8 @@ class OfficeUsersScreenTest {
 
         assertThat(AppWindow.text(robot, "#officeUsers-username-problem")).isEqualTo("มีผู้ใช้ชื่อนี้แล้ว กรุณาเลือกชื่อผู้ใช้อื่น");
         assertThat(focused(robot, "#officeUsers-username")).isTrue();
-        assertThat(robot.lookup("#officeUsers-display_name").queryTextInputControl().getText()).isEqualTo("นายสมชาย ซ้ำชื่อ");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#officeUsers-display_name").queryTextInputControl().getText()))
+                .isEqualTo("นายสมชาย ซ้ำชื่อ");
         assertThat(users.users()).hasSize(1);
     }
 

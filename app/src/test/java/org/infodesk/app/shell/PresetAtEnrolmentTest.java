@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.TextField;
+import org.infodesk.app.ui.AppWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,12 @@ class PresetAtEnrolmentTest {
         String[] args = PresetConfig.read(conf).withDefaults(new String[] {"--data-dir=" + dir.resolve("data")});
 
         app = FxToolkit.setupApplication(InfoDeskApp.class, args);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#serverAddress").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> AppWindow.onFx(() -> robot.lookup("#serverAddress").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#serverAddress").queryAs(TextField.class).getText()).isEqualTo("https://infodesk.example.go.th/");
-        assertThat(robot.lookup("#proxyHost").queryAs(TextField.class).getText()).isEqualTo("proxy.example.go.th");
-        assertThat(robot.lookup("#proxyPort").queryAs(TextField.class).getText()).isEqualTo("3128");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#serverAddress").queryAs(TextField.class).getText()))
+                .isEqualTo("https://infodesk.example.go.th/");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#proxyHost").queryAs(TextField.class).getText())).isEqualTo("proxy.example.go.th");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#proxyPort").queryAs(TextField.class).getText())).isEqualTo("3128");
     }
 }

@@ -66,6 +66,11 @@ public final class AppWindow {
         return onFx(() -> robot.lookup(id).tryQueryAs(Label.class).map(AppWindow::said).orElse(""));
     }
 
+    /** Whether the node {@code query} finds has the focus (read on the JavaFX thread). */
+    public static boolean focused(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query).query().isFocused());
+    }
+
     /** Runs a question about the scene on the JavaFX thread and waits for its answer. */
     public static <T> T onFx(Callable<T> question) {
         if (Platform.isFxApplicationThread()) {

@@ -109,7 +109,7 @@ class CertifyViewTest {
     }
 
     private static boolean focused(FxRobot robot, String id) {
-        return robot.lookup(id).query().isFocused();
+        return AppWindow.focused(robot, id);
     }
 
     private CertifiedSnapshot certifyBelowTheScreen() throws Exception {
@@ -126,7 +126,7 @@ class CertifyViewTest {
         // the one large change is the warning to justify, and the keyboard starts there
         assertThat(text(robot, "#summary")).isEqualTo("คำเตือน 1 รายการยังไม่มีเหตุผล: ระบุเหตุผลด้านล่างก่อนรับรอง");
         assertThat(focused(robot, "#justification-street_lights_total")).isTrue();
-        assertThat(robot.lookup("#changed-street_lights_total").tryQuery()).isPresent();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#changed-street_lights_total").tryQuery())).isPresent();
 
         robot.write(JUSTIFICATION).type(KeyCode.TAB);
         robot.write("malee").type(KeyCode.TAB);
@@ -141,9 +141,9 @@ class CertifyViewTest {
         assertThat(text(robot, "#digest")).isEqualTo(snapshot.digestForReading()).hasSize(64 + 7);
         assertThat(text(robot, "#submissionId")).isEqualTo(snapshot.submissionId());
         assertThat(text(robot, "#certifiedBy")).isEqualTo("โดย นางมาลี รักษ์ถิ่น ตำแหน่ง ปลัดเทศบาล เมื่อ 31 พ.ค. พ.ศ. 2564 14:03 น.");
-        assertThat(robot.lookup("#signInBox").query().isVisible()).isFalse();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#signInBox").query().isVisible())).isFalse();
         assertThat(focused(robot, "#printSheet")).isTrue();
-        assertThat(robot.lookup("#history").lookup(".certify-digest-start").queryAs(Label.class).getText())
+        assertThat(AppWindow.onFx(() -> robot.lookup("#history").lookup(".certify-digest-start").queryAs(Label.class).getText()))
                 .isEqualTo(snapshot.digest().substring(0, 16));
         // the store: revision 1 certified and queued, the justification signed with the values
         assertThat(world.answers.current(INFRASTRUCTURE).revision()).isEqualTo(1);
@@ -183,7 +183,7 @@ class CertifyViewTest {
 
         assertThat(text(robot, "#message")).startsWith("ผู้ใช้นี้ไม่ใช่ผู้รับรองข้อมูล ยังไม่ได้บันทึกการรับรอง");
         assertThat(focused(robot, "#certifierUsername")).isTrue();
-        assertThat(robot.lookup("#certifierPassword").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#certifierPassword").queryAs(TextField.class).getText())).isEmpty();
         assertThat(world.certifications.snapshots(INFRASTRUCTURE)).isEmpty();
         assertThat(world.answers.current(INFRASTRUCTURE).state()).isEqualTo(DomainState.DRAFT);
     }
@@ -207,10 +207,10 @@ class CertifyViewTest {
         world.answers.save(new Edit(INFRASTRUCTURE, "road_km_total", null, "somsri")); // a required answer gone
         open(robot, Answers.empty());
 
-        assertThat(robot.lookup("#certify").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#certify").queryAs(Button.class).isDisabled())).isTrue();
         assertThat(text(robot, "#summary")).matches("ข้อผิดพลาด \\d+ รายการ: แก้ไขในแบบฟอร์มก่อนรับรอง");
         assertThat(text(robot, "#blockedReason")).matches("ยังรับรองไม่ได้: มีข้อผิดพลาด \\d+ รายการ กรุณาแก้ไขในแบบฟอร์มก่อน");
-        assertThat(robot.lookup("#errors").lookup(".label").queryAllAs(Label.class)).isNotEmpty();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#errors").lookup(".label").queryAllAs(Label.class))).isNotEmpty();
         assertThat(focused(robot, "#editInForm")).isTrue();
 
         // the certifier's Enter and Ctrl+Enter do nothing: nothing is checked, nothing stored
@@ -251,7 +251,7 @@ class CertifyViewTest {
     void amendingACertifiedDomainOpensRevisionTwoInTheForm(FxRobot robot) throws Exception {
         certifyBelowTheScreen();
         open(robot, Answers.empty());
-        assertThat(robot.lookup("#amend").queryAs(Button.class).getText()).isEqualTo("แก้ไขเพิ่มเติม (ฉบับที่ 2)");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#amend").queryAs(Button.class).getText())).isEqualTo("แก้ไขเพิ่มเติม (ฉบับที่ 2)");
 
         robot.type(KeyCode.TAB).type(KeyCode.TAB); // print, back to the dashboard, amend
         assertThat(focused(robot, "#amend")).isTrue();

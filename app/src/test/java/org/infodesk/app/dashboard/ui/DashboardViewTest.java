@@ -8,6 +8,7 @@ import javafx.stage.Stage;
 import org.infodesk.app.i18n.Messages;
 import org.infodesk.app.profile.LaoProfile;
 import org.infodesk.app.shell.Fonts;
+import org.infodesk.app.ui.AppWindow;
 import org.infodesk.protocol.answers.Answers;
 import org.infodesk.protocol.rules.Questionnaire;
 import org.junit.jupiter.api.Test;
@@ -46,11 +47,11 @@ class DashboardViewTest {
     @Test
     void showsTheLaoTheThaiFiscalYearAndTheEightDomainsInThai(FxRobot robot) {
 
-        assertThat(robot.lookup("#laoLine").queryAs(Label.class).getText())
+        assertThat(AppWindow.text(robot, "#laoLine"))
                 .isEqualTo("เทศบาลตำบลวังทอง (5650801) อำเภอวังทอง จังหวัดพิษณุโลก");
-        assertThat(robot.lookup("#yearLine").queryAs(Label.class).getText()).isEqualTo("ปีงบประมาณ พ.ศ. 2564");
-        assertThat(robot.lookup(".domain-row").queryAll()).hasSize(8);
-        assertThat(robot.lookup("ด้านสาธารณสุขและสิ่งแวดล้อม").tryQuery()).isPresent();
+        assertThat(AppWindow.text(robot, "#yearLine")).isEqualTo("ปีงบประมาณ พ.ศ. 2564");
+        assertThat(AppWindow.onFx(() -> robot.lookup(".domain-row").queryAll())).hasSize(8);
+        assertThat(AppWindow.onFx(() -> robot.lookup("ด้านสาธารณสุขและสิ่งแวดล้อม").tryQuery())).isPresent();
         assertThat(cellsReading(robot, "ยังไม่เริ่ม")).isEqualTo(8);
     }
 
@@ -59,14 +60,14 @@ class DashboardViewTest {
         robot.clickOn("#switchLanguage");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#yearLine").queryAs(Label.class).getText()).isEqualTo("Fiscal year 2564 B.E.");
+        assertThat(AppWindow.text(robot, "#yearLine")).isEqualTo("Fiscal year 2564 B.E.");
         assertThat(cellsReading(robot, "Not started")).isEqualTo(8);
-        assertThat(robot.lookup("#switchLanguage").queryButton().getText()).isEqualTo("ภาษาไทย");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#switchLanguage").queryButton().getText())).isEqualTo("ภาษาไทย");
     }
 
     private static long cellsReading(FxRobot robot, String text) {
-        return robot.lookup(".domain-cell").queryAllAs(Label.class).stream()
-                .filter(c -> text.equals(c.getText())).count();
+        return AppWindow.onFx(() -> robot.lookup(".domain-cell").queryAllAs(Label.class).stream()
+                .filter(c -> text.equals(c.getText())).count());
     }
 
     @Test
@@ -80,6 +81,6 @@ class DashboardViewTest {
         robot.interact(() -> model.show(Answers.empty())); // the figures again, as after the questionnaire is read
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(stage.getScene().getFocusOwner().getId()).isEqualTo("domain-infrastructure");
+        assertThat(AppWindow.onFx(() -> stage.getScene().getFocusOwner().getId())).isEqualTo("domain-infrastructure");
     }
 }

@@ -20,6 +20,8 @@ import org.infodesk.app.shell.Fonts;
 import org.infodesk.app.storage.SqliteAnswerRepository;
 import org.infodesk.app.storage.Store;
 import org.infodesk.app.storage.StoreFixture;
+import org.infodesk.app.ui.AppWindow;
+import org.infodesk.app.ui.WrappingLabel;
 import org.infodesk.protocol.answers.Answers;
 import org.infodesk.protocol.answers.NumberText;
 import org.infodesk.protocol.definition.Item;
@@ -98,7 +100,7 @@ class FormKeyboardTest {
 
     /** A label's text as given (a wrapping label adds line breaks where it wraps). */
     private static String text(FxRobot robot, String id) {
-        return org.infodesk.app.ui.AppWindow.text(robot, id);
+        return AppWindow.text(robot, id);
     }
 
     /** The items of a domain in the order the form shows them: section by section. */
@@ -141,14 +143,14 @@ class FormKeyboardTest {
             view.focus(last);
             assertThat(view.lookup("#field-" + last)).isNotNull();
         });
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> view.fullyBuilt());
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> AppWindow.onFx(() -> view.fullyBuilt()));
         WaitForAsyncUtils.waitForFxEvents();
         for (String id : order) {
-            assertThat(view.lookup("#row-" + id)).as(id).isNotNull();
+            assertThat(AppWindow.onFx(() -> view.lookup("#row-" + id))).as(id).isNotNull();
         }
         // one row each, in the questionnaire's order
-        java.util.List<String> rowsShown = view.lookupAll(".form-row").stream().map(Node::getId)
-                .map(id -> id.substring("row-".length())).toList();
+        java.util.List<String> rowsShown = AppWindow.onFx(() -> view.lookupAll(".form-row").stream().map(Node::getId)
+                .map(id -> id.substring("row-".length())).toList());
         assertThat(rowsShown).containsExactlyElementsOf(order);
     }
 
@@ -158,7 +160,7 @@ class FormKeyboardTest {
         JsonNode sample = Fy2564Fixtures.completeJson().get("infrastructure");
         int typed = 0;
         for (Item item : StoreFixture.DEFINITION.domain("infrastructure").orElseThrow().items()) {
-            if (!view.isShown(item.id())) {
+            if (!AppWindow.onFx(() -> view.isShown(item.id()))) {
                 continue; // footpath_km: only for municipalities, and the profile is empty
             }
             JsonNode v = sample.get(item.id());
@@ -201,7 +203,8 @@ class FormKeyboardTest {
 
         assertThat(text(robot, "#msg-street_lights_total")).contains(message);
         assertThat(text(robot, "#msg-street_lights_solar")).contains(message);
-        assertThat(robot.lookup("#field-street_lights_solar").queryAs(Node.class).getStyleClass()).contains("error");
+        assertThat(AppWindow.onFx(() -> java.util.List.copyOf(robot.lookup("#field-street_lights_solar").queryAs(Node.class).getStyleClass())))
+                .contains("error");
 
         go(robot, "street_lights_solar");
         robot.eraseText(2).write("5").type(KeyCode.ENTER);
@@ -209,7 +212,8 @@ class FormKeyboardTest {
 
         assertThat(text(robot, "#msg-street_lights_total")).isEmpty();
         assertThat(text(robot, "#msg-street_lights_solar")).isEmpty();
-        assertThat(robot.lookup("#field-street_lights_solar").queryAs(Node.class).getStyleClass()).doesNotContain("error");
+        assertThat(AppWindow.onFx(() -> java.util.List.copyOf(robot.lookup("#field-street_lights_solar").queryAs(Node.class).getStyleClass())))
+                .doesNotContain("error");
     }
 
     @Test
@@ -219,11 +223,11 @@ class FormKeyboardTest {
         go(robot, "waste_service_provided");
         robot.write("n");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#row-waste_service_households").query().isVisible()).isFalse();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#row-waste_service_households").query().isVisible())).isFalse();
 
         robot.write("y");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#row-waste_service_households").query().isVisible()).isTrue();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#row-waste_service_households").query().isVisible())).isTrue();
     }
 
     @Test
@@ -232,7 +236,7 @@ class FormKeyboardTest {
 
         robot.write("1a2b");
 
-        assertThat(robot.lookup("#field-road_routes_total").queryAs(TextField.class).getText()).isEqualTo("12");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#field-road_routes_total").queryAs(TextField.class).getText())).isEqualTo("12");
     }
 
     @Test
@@ -258,7 +262,7 @@ class FormKeyboardTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(repo.current(key).values()).containsEntry("road_routes_total", new BigDecimal("58"));
-        assertThat(robot.lookup("#field-road_routes_total").queryAs(TextField.class).getText()).isEqualTo("58");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#field-road_routes_total").queryAs(TextField.class).getText())).isEqualTo("58");
     }
 
     @Test
@@ -269,7 +273,7 @@ class FormKeyboardTest {
         robot.write("ถนนดิน").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#field-road_km_earth").queryAs(TextField.class).isFocused()).isTrue();
+        assertThat(AppWindow.focused(robot, "#field-road_km_earth")).isTrue();
     }
 
     @Test
@@ -279,7 +283,7 @@ class FormKeyboardTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.PAGE_DOWN).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#field-bridges_concrete").queryAs(TextField.class).isFocused()).isTrue();
+        assertThat(AppWindow.focused(robot, "#field-bridges_concrete")).isTrue();
     }
 
     @Test
@@ -295,9 +299,10 @@ class FormKeyboardTest {
         robot.type(KeyCode.F8);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#findings").lookup(".problem-text").queryAllAs(org.infodesk.app.ui.WrappingLabel.class))
-                .extracting(org.infodesk.app.ui.WrappingLabel::getContent).containsExactly("โคมพลังงานแสงอาทิตย์ต้องไม่เกินจำนวนไฟส่องสว่างทั้งหมด");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#findings").lookup(".problem-text").queryAllAs(WrappingLabel.class)
+                .stream().map(WrappingLabel::getContent).toList()))
+                .containsExactly("โคมพลังงานแสงอาทิตย์ต้องไม่เกินจำนวนไฟส่องสว่างทั้งหมด");
         // the rule reads "street_lights_solar <= street_lights_total": its first field is the solar one
-        assertThat(robot.lookup("#field-street_lights_solar").queryAs(TextField.class).isFocused()).isTrue();
+        assertThat(AppWindow.focused(robot, "#field-street_lights_solar")).isTrue();
     }
 }

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -20,6 +18,7 @@ import org.infodesk.app.shell.Fonts;
 import org.infodesk.app.storage.SqliteAnswerRepository;
 import org.infodesk.app.storage.Store;
 import org.infodesk.app.storage.StoreFixture;
+import org.infodesk.app.ui.AppWindow;
 import org.infodesk.protocol.answers.Answers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,13 +61,13 @@ class FormViewTest {
     @Test
     void showsTheDomainAndItsFields(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#formTitle").queryAs(Label.class).getText()).isEqualTo("ด้านโครงสร้างพื้นฐาน");
+        assertThat(AppWindow.text(robot, "#formTitle")).isEqualTo("ด้านโครงสร้างพื้นฐาน");
         robot.interact(() -> snapshot(robot, Path.of("target/form-test.png")));
         robot.clickOn("#field-road_routes_total").write("๕๘").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(repo.current(new DomainKey("5650801", 2564, "infrastructure")).values())
                 .containsEntry("road_routes_total", new BigDecimal("58"));
-        assertThat(robot.lookup("#field-road_km_total").queryAs(TextField.class).isFocused()).isTrue();
+        assertThat(AppWindow.focused(robot, "#field-road_km_total")).isTrue();
     }
 
     static void snapshot(FxRobot robot, Path file) {

@@ -89,9 +89,9 @@ class CarryViewTest {
         assertThat(AppWindow.text(robot, "#carryChosen")).isEqualTo("เลือก 8 จาก 8 รายการที่รอส่ง");
 
         robot.clickOn("#carryNone");
-        assertThat(robot.lookup("#carryExport").queryAs(Button.class).isDisabled()).as("nothing chosen").isTrue();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#carryExport").queryAs(Button.class).isDisabled())).as("nothing chosen").isTrue();
         robot.clickOn("#carry-" + ids.get(3));
-        assertThat(robot.lookup("#carry-" + ids.get(3)).queryAs(CheckBox.class).isSelected()).isTrue();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#carry-" + ids.get(3)).queryAs(CheckBox.class).isSelected())).isTrue();
         assertThat(AppWindow.text(robot, "#carryChosen")).isEqualTo("เลือก 1 จาก 8 รายการที่รอส่ง");
         robot.clickOn("#carryExport");
         WaitForAsyncUtils.waitForFxEvents();

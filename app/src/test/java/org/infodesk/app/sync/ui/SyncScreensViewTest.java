@@ -55,12 +55,11 @@ class SyncScreensViewTest {
         robot.interact(() -> view[0] = new EnrolmentView(model, backs::incrementAndGet, null));
         AppWindow.show(robot, stage, view[0], "#enrolTitle", () -> view[0].focusFirst());
 
-        assertThat(robot.lookup("#enrolmentCode").queryAs(TextField.class).isFocused()).as("the address is filled: the code next")
-                .isTrue();
+        assertThat(AppWindow.focused(robot, "#enrolmentCode")).as("the address is filled: the code next").isTrue();
         robot.write("abcd efgh").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(AppWindow.text(robot, "#enrolResult")).startsWith("รหัสลงทะเบียนไม่ถูกต้อง");
-        assertThat(robot.lookup("#enrolmentCode").queryAs(TextField.class).isFocused()).isTrue();
+        assertThat(AppWindow.focused(robot, "#enrolmentCode")).isTrue();
 
         robot.interact(() -> robot.lookup("#enrolmentCode").queryAs(TextField.class).setText(EnrolmentViewModelTest.CODE));
         robot.type(KeyCode.ENTER);
@@ -96,7 +95,7 @@ class SyncScreensViewTest {
         robot.type(KeyCode.ENTER); // send now has the focus
         robot.clickOn("#pauseResume");
         robot.interact(() -> model.status(SyncViewModelTest.worker(OutboxWorker.Phase.PAUSED)));
-        assertThat(robot.lookup("#pauseResume").queryAs(Button.class).getText()).isEqualTo("ส่งต่อ");
+        assertThat(AppWindow.onFx(() -> robot.lookup("#pauseResume").queryAs(Button.class).getText())).isEqualTo("ส่งต่อ");
         robot.clickOn("#pauseResume");
 
         assertThat(control.calls).containsExactly("sendNow", "pause", "sendNow");

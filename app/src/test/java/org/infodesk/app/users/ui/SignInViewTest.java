@@ -98,8 +98,8 @@ class SignInViewTest {
         signIn(robot, "malee", "ไม่ใช่รหัสผ่าน");
 
         assertThat(message(robot)).isEqualTo("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง ลองได้อีก 4 ครั้ง ก่อนระบบจะล็อกชั่วคราว");
-        assertThat(robot.lookup("#password").queryAs(TextField.class).isFocused()).isTrue();
-        assertThat(robot.lookup("#password").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(AppWindow.focused(robot, "#password")).isTrue();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#password").queryAs(TextField.class).getText())).isEmpty();
         assertThat(signedIn).isEmpty();
     }
 
@@ -143,8 +143,8 @@ class SignInViewTest {
 
         assertThat(AppWindow.text(robot, "#signInHeader"))
                 .isEqualTo("หน้าจอถูกล็อก เนื่องจากไม่มีการใช้งานเกิน 10 นาที กรุณาเข้าสู่ระบบอีกครั้ง");
-        assertThat(robot.lookup("#username").queryAs(TextField.class).getText()).isEqualTo("malee");
-        assertThat(robot.lookup("#password").queryAs(TextField.class).isFocused()).isTrue();
+        assertThat(AppWindow.onFx(() -> robot.lookup("#username").queryAs(TextField.class).getText())).isEqualTo("malee");
+        assertThat(AppWindow.focused(robot, "#password")).isTrue();
 
         robot.write(PASSWORD).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !signedIn.isEmpty());

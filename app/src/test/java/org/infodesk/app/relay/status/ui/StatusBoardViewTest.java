@@ -74,8 +74,14 @@ class StatusBoardViewTest {
         return view[0];
     }
 
-    static TableCell<?, ?> cell(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(TableCell.class);
+    /** What a table cell says (read on the JavaFX thread). */
+    static String cellText(FxRobot robot, String id) {
+        return AppWindow.onFx(() -> robot.lookup(id).queryAs(TableCell.class).getText());
+    }
+
+    /** A table cell's style classes as they are now (read on the JavaFX thread). */
+    static List<String> cellStyles(FxRobot robot, String id) {
+        return AppWindow.onFx(() -> List.copyOf(robot.lookup(id).queryAs(TableCell.class).getStyleClass()));
     }
 
     @Test
@@ -84,38 +90,40 @@ class StatusBoardViewTest {
 
         assertThat(AppWindow.text(robot, "#statusTitle")).isEqualTo("สถานะการส่งข้อมูลของ อปท. ในอำเภอ ปีงบประมาณ 2564");
         assertThat(AppWindow.text(robot, "#statusSource")).startsWith("ตามเซิร์ฟเวอร์ ดึงข้อมูลล่าสุดเมื่อ 1 มิ.ย. พ.ศ. 2564 09:50");
-        TableCell<?, ?> accepted = cell(robot, "#cell-6650805-infrastructure");
-        assertThat(accepted.getText()).isEqualTo("ตรวจรับแล้ว\nฉบับที่ 1\n31 พ.ค. 2564 14:15");
-        assertThat(accepted.getStyleClass()).contains("status-accepted");
-        assertThat(cell(robot, "#cell-5650801-health_environment").getText()).startsWith("ส่งกลับแก้ไข\nฉบับที่ 2");
-        assertThat(cell(robot, "#cell-5650801-health_environment").getStyleClass()).contains("status-returned");
-        assertThat(cell(robot, "#cell-5650801-infrastructure").getText()).startsWith("ส่งถึงแล้ว\nฉบับที่ 1");
-        assertThat(cell(robot, "#cell-5650801-public_health").getText()).startsWith("นำมาแล้ว ยังไม่ส่ง");
-        assertThat(cell(robot, "#cell-5650801-public_health").getStyleClass()).contains("status-carried");
-        assertThat(cell(robot, "#cell-5650801-water_management").getText()).startsWith("เซิร์ฟเวอร์ไม่รับ");
-        assertThat(cell(robot, "#cell-5650801-economy_tourism").getText()).isEqualTo("ยังไม่มี");
-        assertThat(cell(robot, "#cell-5650801-economy_tourism").getStyleClass()).contains("status-not-yet")
+        assertThat(cellText(robot, "#cell-6650805-infrastructure")).isEqualTo("ตรวจรับแล้ว\nฉบับที่ 1\n31 พ.ค. 2564 14:15");
+        assertThat(cellStyles(robot, "#cell-6650805-infrastructure")).contains("status-accepted");
+        assertThat(cellText(robot, "#cell-5650801-health_environment")).startsWith("ส่งกลับแก้ไข\nฉบับที่ 2");
+        assertThat(cellStyles(robot, "#cell-5650801-health_environment")).contains("status-returned");
+        assertThat(cellText(robot, "#cell-5650801-infrastructure")).startsWith("ส่งถึงแล้ว\nฉบับที่ 1");
+        assertThat(cellText(robot, "#cell-5650801-public_health")).startsWith("นำมาแล้ว ยังไม่ส่ง");
+        assertThat(cellStyles(robot, "#cell-5650801-public_health")).contains("status-carried");
+        assertThat(cellText(robot, "#cell-5650801-water_management")).startsWith("เซิร์ฟเวอร์ไม่รับ");
+        assertThat(cellText(robot, "#cell-5650801-economy_tourism")).isEqualTo("ยังไม่มี");
+        assertThat(cellStyles(robot, "#cell-5650801-economy_tourism")).contains("status-not-yet")
                 .doesNotContain("status-carried");
-        assertThat(cell(robot, "#done-6650805").getText()).isEqualTo("8/8");
-        assertThat(cell(robot, "#done-5650801").getText()).isEqualTo("1/8");
-        assertThat(cell(robot, "#lao-6650807").getText()).as("an LAO seen only in another year is still listed")
+        assertThat(cellText(robot, "#done-6650805")).isEqualTo("8/8");
+        assertThat(cellText(robot, "#done-5650801")).isEqualTo("1/8");
+        assertThat(cellText(robot, "#lao-6650807")).as("an LAO seen only in another year is still listed")
                 .isEqualTo("6650807");
         assertThat(AppWindow.text(robot, "#statusSummary")).isEqualTo("4 อปท. ส่งครบทุกด้าน 1 แห่ง");
         // a long domain title on two lines, broken between Thai words (a header wraps nothing itself)
-        TableView<?> board = robot.lookup("#statusTable").queryAs(TableView.class);
-        javafx.scene.control.Label governance = (javafx.scene.control.Label) board.getColumns().stream()
-                .filter(c -> "column-internal_governance".equals(c.getId())).findFirst().orElseThrow().getGraphic();
-        assertThat(governance.getText()).isEqualTo("ด้านการจัดการ\nภายในและธรรมาภิบาล");
+        String governance = AppWindow.onFx(() -> {
+            TableView<?> board = robot.lookup("#statusTable").queryAs(TableView.class);
+            javafx.scene.control.Label header = (javafx.scene.control.Label) board.getColumns().stream()
+                    .filter(c -> "column-internal_governance".equals(c.getId())).findFirst().orElseThrow().getGraphic();
+            return header.getText();
+        });
+        assertThat(governance).isEqualTo("ด้านการจัดการ\nภายในและธรรมาภิบาล");
 
         // the keyboard: the table has the first domain's cell, the arrows move cell by cell, Esc goes back
         @SuppressWarnings("unchecked")
-        TableView<Object> table = robot.lookup("#statusTable").queryAs(TableView.class);
-        assertThat(table.isFocused()).isTrue();
+        TableView<Object> table = AppWindow.onFx(() -> robot.lookup("#statusTable").queryAs(TableView.class));
+        assertThat(AppWindow.onFx(() -> table.isFocused())).isTrue();
         robot.type(KeyCode.RIGHT, KeyCode.RIGHT).type(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
-        TablePosition<?, ?> at = table.getFocusModel().getFocusedCell();
+        TablePosition<?, ?> at = AppWindow.onFx(() -> table.getFocusModel().getFocusedCell());
         assertThat(at.getRow()).isEqualTo(1);
-        assertThat(at.getTableColumn().getId()).isEqualTo("column-" + Carrying.FY2564.domains().stream()
+        assertThat(AppWindow.onFx(() -> at.getTableColumn().getId())).isEqualTo("column-" + Carrying.FY2564.domains().stream()
                 .sorted(java.util.Comparator.comparingInt(d -> d.order())).toList().get(2).id());
         robot.type(KeyCode.ESCAPE);
         assertThat(backs.get()).isEqualTo(1);
@@ -158,7 +166,7 @@ class StatusBoardViewTest {
 
         robot.interact(() -> model.show(2563));
         assertThat(AppWindow.text(robot, "#statusTitle")).isEqualTo("The district’s LAOs, fiscal year 2563");
-        assertThat(cell(robot, "#cell-6650807-infrastructure").getText()).startsWith("Delivered\nrevision 1");
-        assertThat(cell(robot, "#cell-6650805-infrastructure").getText()).isEqualTo("Not yet");
+        assertThat(cellText(robot, "#cell-6650807-infrastructure")).startsWith("Delivered\nrevision 1");
+        assertThat(cellText(robot, "#cell-6650805-infrastructure")).isEqualTo("Not yet");
     }
 }
