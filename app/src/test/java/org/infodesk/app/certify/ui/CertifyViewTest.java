@@ -94,8 +94,9 @@ class CertifyViewTest {
         AppWindow.show(robot, stage, view, "#certifyTitle", view::focusFirst);
     }
 
+    /** Waits until the condition holds, asked on the JavaFX thread (where the view model changes). */
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> AppWindow.onFx(condition::getAsBoolean));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -217,7 +218,7 @@ class CertifyViewTest {
         robot.type(KeyCode.TAB).write("malee").type(KeyCode.TAB).write(PASSWORD).type(KeyCode.ENTER);
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(AppWindow.onFx(() -> model.busyProperty().get())).isFalse();
         assertThat(world.certifications.snapshots(INFRASTRUCTURE)).isEmpty();
 
         // the way to the form, then Esc back to the dashboard
@@ -317,7 +318,7 @@ class CertifyViewTest {
             model.passwordProperty().set(PASSWORD);
             model.certify();
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> AppWindow.onFx(() -> !model.busyProperty().get()));
         picture(robot, "refused", refused, () -> { });
 
         world.answers.save(new Edit(INFRASTRUCTURE, "road_km_total", null, "somsri"));

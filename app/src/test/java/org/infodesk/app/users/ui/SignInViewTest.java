@@ -82,7 +82,7 @@ class SignInViewTest {
     private void signIn(FxRobot robot, String username, String password) throws Exception {
         robot.write(username).type(KeyCode.TAB).write(password).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> !model.busyProperty().get() && (!signedIn.isEmpty() || model.problemProperty().get()));
+                () -> AppWindow.onFx(() -> !model.busyProperty().get() && (!signedIn.isEmpty() || model.problemProperty().get())));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -109,7 +109,7 @@ class SignInViewTest {
         signIn(robot, "malee", "ผิดครั้งที่หนึ่ง");
         for (int i = 2; i <= 5; i++) {
             robot.write("ผิดอีกครั้ง").type(KeyCode.ENTER); // the name stays, the focus is back in the password
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> AppWindow.onFx(() -> !model.busyProperty().get()));
             WaitForAsyncUtils.waitForFxEvents();
         }
 
@@ -118,7 +118,7 @@ class SignInViewTest {
 
         // even the right password is not checked while locked
         robot.write(PASSWORD).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> AppWindow.onFx(() -> !model.busyProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(message(robot)).contains("ถูกล็อกไว้ถึง");
         assertThat(signedIn).isEmpty();
