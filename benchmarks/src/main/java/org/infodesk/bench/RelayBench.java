@@ -476,7 +476,8 @@ public final class RelayBench {
             UserService users = new UserService(new SqliteUserRepository(store),
                     new PasswordHasher(new PasswordHasher.Params(1024, 1, 1), new SecureRandom()), clock);
             User admin = users.createFirstAdmin("admin", "นายสมชาย ใจดี", "นักวิชาการคอมพิวเตอร์", PASSWORD);
-            users.addUser(admin, new NewUser("malee", "นางมาลี รักษ์ถิ่น", "ปลัด", Set.of(Role.CERTIFIER)), PASSWORD);
+            users.addUser(admin, new NewUser("malee", "นางมาลี รักษ์ถิ่น", "ปลัด", Set.of(Role.CERTIFIER)), "ผู้ดูแลตั้งให้2564");
+            users.changePassword("malee", "ผู้ดูแลตั้งให้2564", PASSWORD); // her own: a certifier cannot certify with the admin's
             SqliteAnswerRepository answers = new SqliteAnswerRepository(store, DEFINITION.key());
             CertificationService service = new CertificationService(QUESTIONNAIRE, answers,
                     new SqliteCertificationRepository(store, answers), users, keys, keys.keyId(), clock);

@@ -35,6 +35,11 @@ public final class CertificationService {
         NOT_SIGNED_IN,
         /** Signed in, but not as a certifier. */
         NOT_A_CERTIFIER,
+        /**
+         * The certifier signed in with a password an admin chose, not yet changed for their own: a
+         * certification must be signed by a password only the certifier knows.
+         */
+        PASSWORD_NOT_CHANGED,
         /** The domain has an error. */
         HAS_ERRORS,
         /** A warning has no justification. */
@@ -105,6 +110,9 @@ public final class CertificationService {
         User certifier = ok.user();
         if (!Permissions.canCertify(certifier)) {
             return new Outcome.Refused(Reason.NOT_A_CERTIFIER, null, null);
+        }
+        if (ok.mustChangePassword()) {
+            return new Outcome.Refused(Reason.PASSWORD_NOT_CHANGED, null, null);
         }
         DomainRecord record = answers.current(key);
         if (!record.editable()) {

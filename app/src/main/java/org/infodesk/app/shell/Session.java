@@ -138,9 +138,8 @@ final class Session {
                 header = m.get("signIn.asAdmin") + (demo ? "\n" + m.get("signIn.demoAdmin", DemoUsers.ADMIN, DemoUsers.PASSWORD) : "");
             }
             SignInViewModel model = SignInViewModel.atStart(users.get(), m, ZoneId.systemDefault(), background, header, signedIn);
-            if (!demo) { // the demo's people keep the password its screen shows
-                model.onMustChangePassword((u, current) -> choosePassword(u, current, signedIn, cancel));
-            }
+            // anyone on a password an admin set chooses their own (the demo's people have theirs: DemoUsers)
+            model.onMustChangePassword((u, current) -> choosePassword(u, current, signedIn, cancel));
             if (adminOnly) {
                 model.onlyAdmins();
             }

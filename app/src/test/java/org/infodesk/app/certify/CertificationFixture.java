@@ -38,6 +38,8 @@ import org.infodesk.protocol.submission.SubmissionPayload;
 public final class CertificationFixture implements AutoCloseable {
 
     public static final String PASSWORD = "มะม่วงสุกหวาน2564";
+    /** The first password an admin gives a user, before they choose their own. */
+    public static final String ADMIN_SET = "ผู้ดูแลตั้งให้2564";
     public static final DomainKey INFRASTRUCTURE = new DomainKey("5650801", 2564, "infrastructure");
     public static final Answers SAMPLE = Fy2564Fixtures.complete(StoreFixture.DEFINITION);
 
@@ -55,7 +57,9 @@ public final class CertificationFixture implements AutoCloseable {
         certifications = new SqliteCertificationRepository(store, answers);
         users = userService(store, clock);
         User admin = users.createFirstAdmin("admin", "นายสมชาย ใจดี", "นักวิชาการคอมพิวเตอร์", PASSWORD);
-        users.addUser(admin, new NewUser("malee", "นางมาลี รักษ์ถิ่น", "ปลัดเทศบาล", Set.of(Role.CERTIFIER)), PASSWORD);
+        // the admin sets a first password; the certifier then chooses her own, as at her first sign-in
+        users.addUser(admin, new NewUser("malee", "นางมาลี รักษ์ถิ่น", "ปลัดเทศบาล", Set.of(Role.CERTIFIER)), ADMIN_SET);
+        users.changePassword("malee", ADMIN_SET, PASSWORD);
         users.addUser(admin, new NewUser("somsri", "นางสมศรี ขยันดี", "เจ้าพนักงานธุรการ", Set.of(Role.DATA_ENTRY_OFFICER)),
                 PASSWORD);
         keys = DeviceKeys.loadOrCreate(folder, new SqliteDeviceRepository(store));

@@ -87,6 +87,24 @@ class CertificationServiceTest {
     }
 
     @Test
+    void aCertifierStillOnThePasswordAnAdminSetCannotCertifyUntilSheChoosesHerOwn() throws Exception {
+        enterSample(INFRASTRUCTURE);
+        var admin = world.users.users().stream().filter(u -> u.username().equals("admin")).findFirst().orElseThrow();
+        var malee = world.users.users().stream().filter(u -> u.username().equals("malee")).findFirst().orElseThrow();
+        world.users.resetPassword(admin, malee.id(), CertificationFixture.ADMIN_SET); // she forgot hers: the admin sets one
+
+        var refusal = refused(service.certify(INFRASTRUCTURE, "malee", CertificationFixture.ADMIN_SET, Answers.empty()));
+
+        assertThat(refusal.reason()).isEqualTo(CertificationService.Reason.PASSWORD_NOT_CHANGED);
+        assertThat(certifications.snapshots(INFRASTRUCTURE)).isEmpty();
+        assertThat(answers.current(INFRASTRUCTURE).state()).isEqualTo(DomainState.DRAFT);
+
+        world.users.changePassword("malee", CertificationFixture.ADMIN_SET, PASSWORD);
+        assertThat(service.certify(INFRASTRUCTURE, "malee", PASSWORD, Answers.empty()))
+                .isInstanceOf(CertificationService.Outcome.Certified.class);
+    }
+
+    @Test
     void aDomainWithAnErrorIsRefused() throws Exception {
         enterSample(INFRASTRUCTURE);
         answers.save(new Edit(INFRASTRUCTURE, "road_km_total", null, "somsri")); // a required answer gone

@@ -451,7 +451,7 @@ public final class CertifyViewModel {
             problem(refusalText(refused.reason()));
         }
         attend(switch (refused.reason()) {
-            case NOT_SIGNED_IN -> Attention.PASSWORD;
+            case NOT_SIGNED_IN, PASSWORD_NOT_CHANGED -> Attention.PASSWORD;
             case NOT_A_CERTIFIER -> Attention.USERNAME;
             case UNJUSTIFIED_WARNINGS -> Attention.JUSTIFICATION;
             case HAS_ERRORS, NOT_EDITABLE -> Attention.RESULT;
