@@ -78,12 +78,25 @@ public final class UserService {
      * their own at first sign-in ({@link SignIn.Ok#mustChangePassword()}).
      */
     public User addUser(User actor, NewUser details, String password) throws UserException, StoreException {
+        return add(actor, details, password, true);
+    }
+
+    /**
+     * The demo's people ({@link DemoUsers}): added by the demo's admin, but the password the demo's
+     * screen shows is theirs, so they are not asked to change it and its certifier can certify.
+     */
+    User addWithOwnPassword(User actor, NewUser details, String password) throws UserException, StoreException {
+        return add(actor, details, password, false);
+    }
+
+    private User add(User actor, NewUser details, String password, boolean mustChangePassword)
+            throws UserException, StoreException {
         requireAdmin(actor);
         User user = checked(details, password);
         if (users.find(user.username()).isPresent()) {
             throw new UserException(UserException.Problem.USERNAME_TAKEN);
         }
-        users.add(user, new UserRepository.Credential(hasher.hash(password), true));
+        users.add(user, new UserRepository.Credential(hasher.hash(password), mustChangePassword));
         LOG.info("{} added user {} with roles {}", actor.username(), user.username(), user.roles());
         return user;
     }
