@@ -242,12 +242,8 @@ public final class OfficeUsersViewModel {
 
     /** Sets the selected user's password to the one typed twice; they choose their own at the next sign-in. */
     public void reset() {
-        if (busy.get()) {
-            return;
-        }
-        Row row = selected.get();
+        Row row = selectedWhenIdle();
         if (row == null) {
-            show(Field.LIST, messages.get("officeUsers.chooseUser"));
             return;
         }
         if (!Objects.equals(resetPassword.get(), resetConfirm.get())) {
@@ -271,12 +267,8 @@ public final class OfficeUsersViewModel {
 
     /** Makes the selected user inactive, or active again; the last active admin stays active. */
     public void toggleActive() {
-        if (busy.get()) {
-            return;
-        }
-        Row row = selected.get();
+        Row row = selectedWhenIdle();
         if (row == null) {
-            show(Field.LIST, messages.get("officeUsers.chooseUser"));
             return;
         }
         boolean active = !row.user().active();
@@ -314,6 +306,18 @@ public final class OfficeUsersViewModel {
         String state = messages.get(user.active() ? "officeUsers.active" : "officeUsers.inactive");
         return new Row(user, messages.get("officeUsers.row.title", user.displayName(), user.username()),
                 messages.get("officeUsers.row.details", user.position(), held, state));
+    }
+
+    /** The selected user, when no command is running; null when one is, or (saying so) when none is selected. */
+    private Row selectedWhenIdle() {
+        if (busy.get()) {
+            return null;
+        }
+        Row row = selected.get();
+        if (row == null) {
+            show(Field.LIST, messages.get("officeUsers.chooseUser"));
+        }
+        return row;
     }
 
     private void describeSelected() {
