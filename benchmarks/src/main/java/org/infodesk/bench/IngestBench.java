@@ -134,30 +134,15 @@ public final class IngestBench {
                     throw usage("unknown option --" + key);
                 }
             }
-            int laos = number(values, "laos", 4000, 1, 8000);
-            int clients = number(values, "clients", 32, 1, 1000);
-            int warmup = number(values, "warmup", Math.min(500, laos / 4), 0, laos - 1);
-            int batches = number(values, "batches", laos - warmup, 1, laos - warmup);
+            int laos = BenchOptions.number(USAGE, values, "laos", 4000, 1, 8000);
+            int clients = BenchOptions.number(USAGE, values, "clients", 32, 1, 1000);
+            int warmup = BenchOptions.number(USAGE, values, "warmup", Math.min(500, laos / 4), 0, laos - 1);
+            int batches = BenchOptions.number(USAGE, values, "batches", laos - warmup, 1, laos - warmup);
             return new Options(values.get("jdbc-url"), values.get("jdbc-user"), values.get("jdbc-password"), laos, clients,
-                    warmup, batches, number(values, "seconds", 0, 0, 86_400), number(values, "rate", 0, 0, 100_000),
-                    values.containsKey("pool-size") ? number(values, "pool-size", 16, 2, 200) : null,
+                    warmup, batches, BenchOptions.number(USAGE, values, "seconds", 0, 0, 86_400),
+                    BenchOptions.number(USAGE, values, "rate", 0, 0, 100_000),
+                    values.containsKey("pool-size") ? BenchOptions.number(USAGE, values, "pool-size", 16, 2, 200) : null,
                     Path.of(values.getOrDefault("folder", System.getProperty("java.io.tmpdir"))), keep);
-        }
-
-        private static int number(Map<String, String> values, String key, int fallback, int min, int max) {
-            String text = values.get(key);
-            if (text == null) {
-                return fallback;
-            }
-            try {
-                int value = Integer.parseInt(text);
-                if (value < min || value > max) {
-                    throw new NumberFormatException();
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                throw usage("--" + key + " \"" + text + "\" is not a number from " + min + " to " + max);
-            }
         }
 
         private static IllegalArgumentException usage(String message) {

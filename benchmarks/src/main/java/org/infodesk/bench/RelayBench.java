@@ -181,25 +181,9 @@ public final class RelayBench {
                     throw new IllegalArgumentException("unknown or incomplete option " + arg);
                 }
             }
-            return new Options(number(values, "laos", 125, 1, 198), number(values, "runs", 3, 1, 100),
+            return new Options(BenchOptions.number(USAGE, values, "laos", 125, 1, 198),
+                    BenchOptions.number(USAGE, values, "runs", 3, 1, 100),
                     Path.of(values.getOrDefault("folder", System.getProperty("java.io.tmpdir"))), keep, cumulative);
-        }
-
-        private static int number(Map<String, String> values, String key, int fallback, int min, int max) {
-            String text = values.get(key);
-            if (text == null) {
-                return fallback;
-            }
-            try {
-                int value = Integer.parseInt(text);
-                if (value < min || value > max) {
-                    throw new NumberFormatException();
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                System.err.print(USAGE);
-                throw new IllegalArgumentException("--" + key + " \"" + text + "\" is not a number from " + min + " to " + max);
-            }
         }
     }
 

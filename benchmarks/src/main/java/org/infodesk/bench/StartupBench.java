@@ -158,34 +158,47 @@ public final class StartupBench {
         Path list = Path.of(name + ".classlist");
         Path archive = Path.of(name + ".jsa");
         probe(classPath, with(jvm, "-XX:DumpLoadedClassList=" + list, "-Xshare:off"), mainClass, args);
-        List<String> dump = new ArrayList<>();
-        dump.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        dump.addAll(with(jvm, "-Xshare:dump", "-Xlog:cds=error", "-Xlog:cds+heap=error", "-XX:SharedClassListFile=" + list,
-                "-XX:SharedArchiveFile=" + archive, "-Dfile.encoding=UTF-8", "-cp", classPath));
-        Process p = new ProcessBuilder(dump).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isRegularFile(archive)) {
-            throw new IllegalStateException("the class-data archive of " + mainClass + " was not made:\n" + out);
+        execute(java(jvm, classPath, "-Xshare:dump", "-Xlog:cds=error", "-Xlog:cds+heap=error", "-XX:SharedClassListFile=" + list,
+                "-XX:SharedArchiveFile=" + archive), "the class-data archive of " + mainClass, 300);
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the class-data archive of " + mainClass + " was not made: " + archive);
         }
         return archive;
     }
 
     private static Map<String, Long> probe(String classPath, List<String> jvm, String mainClass, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvm);
-        command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", classPath, mainClass));
+        List<String> command = java(jvm, classPath);
+        command.add(mainClass);
         command.addAll(List.of(args));
         return run(command, mainClass);
     }
 
-    /** Runs one probe process and reads its {@code PROBE} line. */
-    private static Map<String, Long> run(List<String> command, String mainClass) throws IOException, InterruptedException {
+    /** This JDK's {@code java} with the options and the class path given, then {@code more}. */
+    private static List<String> java(List<String> jvm, String classPath, String... more) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", classPath));
+        command.addAll(List.of(more));
+        return command;
+    }
+
+    /** Runs a process to its end and returns what it printed; it failing or not ending in time is an error. */
+    private static String execute(List<String> command, String what, long timeoutSeconds) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0 || !out.contains("PROBE")) {
-            throw new IllegalStateException(mainClass + " failed:\n" + out);
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(what + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    /** Runs one probe process and reads its {@code PROBE} line. */
+    private static Map<String, Long> run(List<String> command, String mainClass) throws IOException, InterruptedException {
+        String out = execute(command, mainClass, 120);
+        if (!out.contains("PROBE")) {
+            throw new IllegalStateException(mainClass + " printed no PROBE line:\n" + out);
         }
         Map<String, Long> figures = new HashMap<>();
         String line = out.lines().filter(l -> l.startsWith("PROBE")).findFirst().orElseThrow();
