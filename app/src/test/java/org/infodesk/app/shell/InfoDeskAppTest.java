@@ -1,6 +1,7 @@
 package org.infodesk.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.infodesk.app.ui.AppWindow.onFx;
 
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -32,10 +33,6 @@ class InfoDeskAppTest {
         FxToolkit.registerPrimaryStage();
     }
 
-    /** Reads the scene on the JavaFX thread, which may be changing it meanwhile (a form warmed up behind the dashboard). */
-    private static <T> T onFx(java.util.concurrent.Callable<T> question) {
-        return AppWindow.onFx(question);
-    }
 
     private void launch() throws Exception {
         app = FxToolkit.setupApplication(InfoDeskApp.class, "--data-dir=" + data);
